@@ -1,0 +1,11 @@
+namespace Leaderboard.Domain.Events;
+
+/// <summary>The event types of events.md.</summary>
+public enum EventType : byte
+{
+    DossierReceived,
+    DossierFinished,
+    DossierVoided,
+    PaymentCompleted,
+    PaymentRefunded,
+}

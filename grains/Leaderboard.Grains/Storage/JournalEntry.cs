@@ -1,0 +1,17 @@
+namespace Leaderboard.Grains.Storage;
+
+/// <summary>
+/// One event as the journal keeps it. <see cref="Shard"/> and <see cref="Sequence"/> order the ledger shard's
+/// events in arrival order (replay order); <see cref="Unit"/> is the unit the event named, <see cref="CountedFor"/>
+/// the unit its dossier counted for once it was applied (what replay rebuilds moves from, and what an audit reads).
+/// <see cref="Content"/> is the event's JSON exactly as received; <see cref="ContentHash"/> the SHA-256 of its canonical form.
+/// </summary>
+public sealed record JournalEntry(
+    string EventId,
+    int Shard,
+    long Sequence,
+    string Unit,
+    string? CountedFor,
+    string Dossier,
+    byte[] ContentHash,
+    string Content);
