@@ -1,0 +1,19 @@
+namespace Leaderboard.Abstractions.Boards;
+
+/// <summary>
+/// A campaign's board (key: "campaign/board"): ranks its units' standings and publishes versioned diffs at most ten
+/// times a second, whether or not anyone listens.
+/// </summary>
+public interface IBoardGrain : IGrainWithStringKey
+{
+    Task UpdateStandingAsync(StandingUpdate update);
+
+    Task<BoardSnapshot> GetSnapshotAsync();
+
+    /// <summary>The ranking at the end of a past day, computed from the units' per-day counters.</summary>
+    Task<BoardSnapshot> GetAsOfAsync(DateOnly asOf);
+
+    Task SubscribeAsync(IBoardObserver observer);
+
+    Task UnsubscribeAsync(IBoardObserver observer);
+}

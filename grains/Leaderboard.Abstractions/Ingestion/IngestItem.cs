@@ -1,0 +1,11 @@
+using Leaderboard.Domain.Events;
+
+namespace Leaderboard.Abstractions.Ingestion;
+
+/// <summary>A validated event on its way to its ledger shard; <see cref="Index"/> is its position in the request.</summary>
+[GenerateSerializer, Immutable, Alias("lb.IngestItem")]
+public sealed record IngestItem(
+    [property: Id(0)] int Index,
+    [property: Id(1)] DossierEvent Event,
+    [property: Id(2)] string Content,
+    [property: Id(3)] byte[] ContentHash);

@@ -1,0 +1,198 @@
+using Leaderboard.Abstractions.Boards;
+using Leaderboard.Abstractions.Ingestion;
+using Leaderboard.Abstractions.Units;
+using Leaderboard.Domain.Catalogue;
+using Leaderboard.Domain.Indicators;
+using Leaderboard.Domain.Ranking;
+using Leaderboard.Grains.Units;
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
+
+namespace Leaderboard.Grains.Boards;
+
+/// <summary>
+/// A campaign's board: holds its units' latest standings, ranks them, and publishes versioned diffs at most ten times
+/// a second (at once after a quiet spell), whether or not anyone listens. Units push; the board pulls only when it
+/// activates and for "as of" questions.
+/// </summary>
+[KeepAlive]
+internal sealed partial class BoardGrain(Catalogue catalogue, TimeProvider time, ILogger<BoardGrain> logger) : Grain, IBoardGrain
+{
+    private static readonly TimeSpan PublishInterval = TimeSpan.FromMilliseconds(100);
+
+    private readonly Dictionary<string, UnitStanding> _standings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BoardEntry> _published = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _ranksAtDayStart = new(StringComparer.Ordinal);
+    private readonly List<TargetReached> _reached = [];
+    private readonly List<ActivityCount> _activity = [];
+    private readonly ObserverManager<IBoardObserver> _observers = new(TimeSpan.FromMinutes(2), logger);
+    private BoardKey _key;
+    private Campaign _campaign = null!;
+    private Board _board = null!;
+    private IReadOnlyList<BoardEntry> _order = [];
+    private long _epoch;
+    private long _version;
+    private bool _dirty;
+    private DateOnly _day;
+    private DateTimeOffset _lastPublish = DateTimeOffset.MinValue;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _key = BoardKey.Parse(this.GetPrimaryKeyString());
+        _campaign = catalogue.FindCampaign(_key.Campaign) ?? throw new InvalidOperationException($"unknown campaign {_key.Campaign}");
+        _board = _campaign.FindBoard(_key.Board) ?? throw new InvalidOperationException($"unknown board {_key}");
+        _epoch = time.GetUtcNow().ToUnixTimeMilliseconds();
+        _day = Today();
+
+        var standings = await Task.WhenAll(_board.Members.Select(m => GrainFactory.GetGrain<IUnitGrain>(m).GetStandingAsync(_campaign.Id, null)));
+        foreach (var s in standings)
+        {
+            _standings[s.Unit] = s;
+        }
+
+        foreach (var e in Rank(_standings.Values, withPrevious: false))
+        {
+            _ranksAtDayStart[e.Standing.Unit] = e.Rank;
+        }
+
+        _order = Rank(_standings.Values, withPrevious: true);
+        foreach (var e in _order)
+        {
+            _published[e.Standing.Unit] = e;
+        }
+
+        this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions(PublishInterval, PublishInterval) { KeepAlive = true });
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    public Task UpdateStandingAsync(StandingUpdate update)
+    {
+        if (!_standings.TryGetValue(update.Standing.Unit, out var old) || !StandingComparer.Same(old, update.Standing))
+        {
+            _standings[update.Standing.Unit] = update.Standing;
+            _dirty = true;
+        }
+
+        _reached.AddRange(update.Reached);
+        _activity.AddRange(update.Activity);
+        if (time.GetUtcNow() - _lastPublish >= PublishInterval)
+        {
+            Publish();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<BoardSnapshot> GetSnapshotAsync() =>
+        Task.FromResult(new BoardSnapshot(_campaign.Id, _board.Id, _epoch, _version, null, _order));
+
+    public async Task<BoardSnapshot> GetAsOfAsync(DateOnly asOf)
+    {
+        var standings = await Task.WhenAll(_board.Members.Select(m => GrainFactory.GetGrain<IUnitGrain>(m).GetStandingAsync(_campaign.Id, asOf)));
+        return new BoardSnapshot(_campaign.Id, _board.Id, _epoch, _version, asOf, Rank(standings, withPrevious: false));
+    }
+
+    public Task SubscribeAsync(IBoardObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task UnsubscribeAsync(IBoardObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    private Task OnTimerAsync(CancellationToken cancellationToken)
+    {
+        var today = Today();
+        if (today != _day)
+        {
+            // "Today's movement" is measured from the ranks at the end of the previous day.
+            _day = today;
+            foreach (var e in _order)
+            {
+                _ranksAtDayStart[e.Standing.Unit] = e.Rank;
+            }
+
+            _dirty = true;
+        }
+
+        Publish();
+        return Task.CompletedTask;
+    }
+
+    private void Publish()
+    {
+        if (_dirty)
+        {
+            _dirty = false;
+            var order = Rank(_standings.Values, withPrevious: true);
+            var changed = new List<BoardEntry>();
+            foreach (var e in order)
+            {
+                if (!_published.TryGetValue(e.Standing.Unit, out var before) || !Same(before, e))
+                {
+                    changed.Add(e);
+                }
+
+                _published[e.Standing.Unit] = e;
+            }
+
+            _order = order;
+            if (changed.Count > 0)
+            {
+                _version++;
+                _lastPublish = time.GetUtcNow();
+                var change = new BoardChange(_campaign.Id, _board.Id, _epoch, _version, changed);
+                _observers.Notify(o => o.BoardChanged(change));
+                foreach (var e in changed)
+                {
+                    GrainFactory.GetGrain<IUnitGrain>(e.Standing.Unit).RankChangedAsync(_key, e.Rank, order.Count).Ignore();
+                }
+            }
+        }
+
+        if (_reached.Count > 0)
+        {
+            foreach (var r in _reached)
+            {
+                _observers.Notify(o => o.TargetReached(_board.Id, r));
+            }
+
+            _reached.Clear();
+            _lastPublish = time.GetUtcNow();
+        }
+
+        if (_activity.Count > 0)
+        {
+            var activity = new BoardActivity(_campaign.Id, _board.Id, Coalesce(_activity));
+            _activity.Clear();
+            _observers.Notify(o => o.Activity(activity));
+        }
+    }
+
+    private List<BoardEntry> Rank(IEnumerable<UnitStanding> standings, bool withPrevious)
+    {
+        var ranked = Ranker.Rank(standings);
+        var list = new List<BoardEntry>(ranked.Count);
+        foreach (var r in ranked)
+        {
+            int? previous = withPrevious && _ranksAtDayStart.TryGetValue(r.Standing.Unit, out var p) ? p : null;
+            list.Add(new BoardEntry(r.Standing, r.Rank, previous));
+        }
+
+        return list;
+    }
+
+    private static bool Same(BoardEntry a, BoardEntry b) =>
+        a.Rank == b.Rank && a.PreviousRank == b.PreviousRank && StandingComparer.Same(a.Standing, b.Standing);
+
+    private static List<ActivityCount> Coalesce(List<ActivityCount> items) =>
+        items.GroupBy(a => (a.Unit, a.Kind))
+            .Select(g => new ActivityCount(g.Key.Unit, g.Key.Kind, g.Sum(a => a.Count), g.Max(a => a.At)))
+            .ToList();
+
+    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), catalogue.TimeZone).DateTime);
+}

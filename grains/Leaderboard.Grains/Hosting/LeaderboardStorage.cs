@@ -1,0 +1,52 @@
+using Leaderboard.Grains.Ledger;
+using Leaderboard.Grains.Storage;
+using Leaderboard.Grains.Storage.Migrations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Leaderboard.Grains.Hosting;
+
+/// <summary>
+/// Storage wiring shared by web nodes and headless silos: PostgreSQL (journal, snapshots, schema migrations) when a
+/// connection string is given, otherwise the embedded in-memory store.
+/// </summary>
+public static class LeaderboardStorage
+{
+    /// <summary>Registers the journal and, with PostgreSQL, the migrations. Call before <c>UseOrleans</c>: the schema must exist before the silo's storage starts.</summary>
+    public static IServiceCollection AddLeaderboardStorage(this IServiceCollection services, IConfiguration configuration, string? connectionString)
+    {
+        services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            services.AddSingleton<IEventJournal, InMemoryEventJournal>();
+            return services;
+        }
+
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<PostgresEventJournal>();
+        services.AddSingleton<IEventJournal>(sp => sp.GetRequiredService<PostgresEventJournal>());
+        services.AddHostedService<SchemaMigrationService>();
+        return services;
+    }
+
+    /// <summary>The snapshot store of the grains: Orleans ADO.NET storage on our own schema, or memory.</summary>
+    public static ISiloBuilder AddLeaderboardGrains(this ISiloBuilder silo, string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Snapshots);
+        }
+        else
+        {
+            silo.AddAdoNetGrainStorage(StorageNames.Snapshots, o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = connectionString;
+            });
+        }
+
+        return silo;
+    }
+}

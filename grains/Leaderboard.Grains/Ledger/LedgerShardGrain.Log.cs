@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+
+namespace Leaderboard.Grains.Ledger;
+
+internal sealed partial class LedgerShardGrain
+{
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ledger shard {Shard} active: {Dossiers} dossiers, {Replayed} journal entries replayed in {Milliseconds:F0} ms")]
+    private partial void LogActivated(int shard, int dossiers, int replayed, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ledger shard {Shard}: another activation journaled past this one; deactivating without applying")]
+    private partial void LogStaleActivation(int shard);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ledger shard {Shard}: a delta to unit {Unit} was not delivered; the unit will resynchronise")]
+    private partial void LogDeltaLost(Exception exception, int shard, string unit);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ledger shard {Shard}: snapshot at sequence {Sequence}, {Bytes} bytes")]
+    private partial void LogSnapshotWritten(int shard, long sequence, int bytes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ledger shard {Shard}: snapshot not written; replay will be longer")]
+    private partial void LogSnapshotFailed(Exception exception, int shard);
+}

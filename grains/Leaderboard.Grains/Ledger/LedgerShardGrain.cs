@@ -1,0 +1,263 @@
+using System.Diagnostics;
+using Leaderboard.Abstractions;
+using Leaderboard.Abstractions.Ingestion;
+using Leaderboard.Abstractions.Ledger;
+using Leaderboard.Abstractions.Units;
+using Leaderboard.Domain.Catalogue;
+using Leaderboard.Domain.Counting;
+using Leaderboard.Domain.Events;
+using Leaderboard.Grains.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Leaderboard.Grains.Ledger;
+
+/// <summary>
+/// One shard of the dossier ledger. Events reach it by dossier, so every fact about a dossier (receipts, corrections
+/// that move it to another unit, payments before the receipt) is decided in one place, single threaded. It journals
+/// a batch before applying it, applies only what the journal says is new, and reports coalesced deltas to units.
+/// </summary>
+[KeepAlive]
+internal sealed partial class LedgerShardGrain(
+    [PersistentState("ledger", StorageNames.Snapshots)] IPersistentState<LedgerSnapshotState> snapshot,
+    IEventJournal journal,
+    Catalogue catalogue,
+    IOptions<LedgerOptions> options,
+    TimeProvider time,
+    ILogger<LedgerShardGrain> logger) : Grain, ILedgerShardGrain
+{
+    private const string IdConflict = "mã sự kiện (id) đã được dùng cho một nội dung khác; sự kiện đầu tiên được giữ";
+    private const string OutOfScope = "đơn vị của sự kiện hoặc của hồ sơ nằm ngoài phạm vi của khóa";
+
+    private readonly Dictionary<string, UnitCounters> _outbox = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, ActivityCount>> _activity = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _sentSequence = new(StringComparer.Ordinal);
+    private DossierLedger _ledger = null!;
+    private long _epoch;
+    private long _nextSequence = 1;
+    private long _lastApplied;
+    private int _sinceSnapshot;
+    private DateTimeOffset? _firstUnsnapshotted;
+
+    private int Shard => (int)this.GetPrimaryKeyLong();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _epoch = time.GetUtcNow().UtcTicks ^ Random.Shared.NextInt64();
+        var started = Stopwatch.GetTimestamp();
+        _ledger = new DossierLedger(catalogue);
+        if (snapshot.State.Ledger is { } bytes)
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            _ledger = DossierLedger.ReadSnapshot(catalogue, stream);
+            _lastApplied = snapshot.State.Sequence;
+        }
+
+        var replayed = 0;
+        await foreach (var entry in journal.ReadShardAsync(Shard, _lastApplied, cancellationToken))
+        {
+            _ledger.Apply(EventParser.ParseStored(entry.Content, catalogue.TimeZone));
+            _lastApplied = entry.Sequence;
+            replayed++;
+        }
+
+        _nextSequence = _lastApplied + 1;
+        _sinceSnapshot = replayed;
+        _firstUnsnapshotted = replayed > 0 ? time.GetUtcNow() : null;
+
+        // Units rebuild from GetContributionAsync when they activate; what replay produced is not news.
+        _ledger.TakeDeltas();
+        LogActivated(Shard, _ledger.DossierCount, replayed, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+
+        var interval = options.Value.FlushInterval;
+        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(interval, interval) { KeepAlive = true });
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    public Task EnsureLoadedAsync() => Task.CompletedTask;
+
+    public async Task<IReadOnlyList<ItemVerdict>> IngestAsync(IReadOnlyList<IngestItem> items, IReadOnlyList<string>? scope)
+    {
+        var verdicts = new ItemVerdict[items.Count];
+        var entries = new List<JournalEntry>(items.Count);
+        var positions = new List<int>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var e = item.Event;
+            var owner = _ledger.OwnerOf(e.Dossier);
+            if (scope is not null && (!InScope(e.Unit, scope) || (owner is not null && !InScope(owner, scope))))
+            {
+                verdicts[i] = new ItemVerdict(item.Index, Verdict.Rejected, "unit", OutOfScope);
+                continue;
+            }
+
+            entries.Add(new JournalEntry(e.Id, Shard, _nextSequence++, e.Unit, owner ?? e.Unit, e.Dossier, item.ContentHash, item.Content));
+            positions.Add(i);
+        }
+
+        if (entries.Count > 0)
+        {
+            var outcomes = await journal.AppendAsync(entries);
+            if (outcomes.Contains(AppendOutcome.SequenceTaken))
+            {
+                // Another activation of this shard journaled past us: applying anything here could count it twice.
+                LogStaleActivation(Shard);
+                DeactivateOnIdle();
+                throw new StorageUnavailableException("the ledger shard moved; retry the batch");
+            }
+
+            var now = time.GetUtcNow();
+            for (var k = 0; k < outcomes.Count; k++)
+            {
+                var i = positions[k];
+                var item = items[i];
+                switch (outcomes[k])
+                {
+                    case AppendOutcome.Appended:
+                        _ledger.Apply(item.Event);
+                        _lastApplied = entries[k].Sequence;
+                        CountActivity(item.Event, now);
+                        verdicts[i] = new ItemVerdict(item.Index, Verdict.Accepted);
+                        break;
+                    case AppendOutcome.Duplicate:
+                        verdicts[i] = new ItemVerdict(item.Index, Verdict.Duplicate);
+                        break;
+                    default:
+                        verdicts[i] = new ItemVerdict(item.Index, Verdict.Rejected, "id", IdConflict);
+                        break;
+                }
+            }
+
+            _lastApplied = Math.Max(_lastApplied, _nextSequence - 1);
+            _sinceSnapshot += entries.Count;
+            _firstUnsnapshotted ??= now;
+        }
+
+        if (_sinceSnapshot >= options.Value.SnapshotEveryEvents)
+        {
+            await WriteSnapshotAsync();
+        }
+
+        return verdicts;
+    }
+
+    public Task<ShardContribution> GetContributionAsync(string unit)
+    {
+        // The contribution includes every change applied so far, so whatever is still waiting in the outbox for
+        // this unit is part of it; the bumped sequence makes any older delta in flight stale for the unit.
+        DrainLedger();
+        _outbox.Remove(unit);
+        var sequence = NextSequenceFor(unit);
+        var counters = new UnitCounters();
+        counters.Add(_ledger.ContributionTo(unit));
+        return Task.FromResult(new ShardContribution(Shard, _epoch, sequence, counters));
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        DrainLedger();
+        if (_outbox.Count == 0 && _activity.Count == 0)
+        {
+            if (_firstUnsnapshotted is { } first && time.GetUtcNow() - first >= options.Value.SnapshotInterval)
+            {
+                await WriteSnapshotAsync();
+            }
+
+            return;
+        }
+
+        var units = new HashSet<string>(_outbox.Keys, StringComparer.Ordinal);
+        units.UnionWith(_activity.Keys);
+        var calls = new List<Task>(units.Count);
+        foreach (var unit in units)
+        {
+            var counters = _outbox.Remove(unit, out var c) ? c : new UnitCounters();
+            IReadOnlyList<ActivityCount> activity = _activity.Remove(unit, out var a) ? [.. a.Values] : [];
+            var delta = new ShardDelta(Shard, _epoch, NextSequenceFor(unit), counters, activity, Live: true);
+            calls.Add(SendAsync(unit, delta));
+        }
+
+        await Task.WhenAll(calls);
+    }
+
+    private async Task SendAsync(string unit, ShardDelta delta)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IUnitGrain>(unit).ApplyDeltaAsync(delta);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The unit sees the sequence gap on our next message and re-reads our whole contribution.
+            _sentSequence[unit] = NextSequenceFor(unit);
+            LogDeltaLost(ex, Shard, unit);
+        }
+    }
+
+    private void DrainLedger()
+    {
+        foreach (var (unit, delta) in _ledger.TakeDeltas())
+        {
+            if (_outbox.TryGetValue(unit, out var pending))
+            {
+                pending.Add(delta);
+            }
+            else
+            {
+                _outbox[unit] = delta;
+            }
+        }
+    }
+
+    private long NextSequenceFor(string unit)
+    {
+        var next = _sentSequence.GetValueOrDefault(unit) + 1;
+        _sentSequence[unit] = next;
+        return next;
+    }
+
+    private void CountActivity(DossierEvent e, DateTimeOffset now)
+    {
+        var kind = ActivityKind.Of(e);
+        if (!_activity.TryGetValue(e.Unit, out var byKind))
+        {
+            _activity[e.Unit] = byKind = new Dictionary<string, ActivityCount>(StringComparer.Ordinal);
+        }
+
+        byKind[kind] = byKind.TryGetValue(kind, out var c) ? c with { Count = c.Count + 1, At = now } : new ActivityCount(e.Unit, kind, 1, now);
+    }
+
+    private bool InScope(string unit, IReadOnlyList<string> scope)
+    {
+        foreach (var root in scope)
+        {
+            if (catalogue.IsInSubtree(unit, root))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task WriteSnapshotAsync()
+    {
+        using var stream = new MemoryStream();
+        _ledger.WriteSnapshot(stream);
+        snapshot.State.Ledger = stream.ToArray();
+        snapshot.State.Sequence = _lastApplied;
+        try
+        {
+            await snapshot.WriteStateAsync();
+            _sinceSnapshot = 0;
+            _firstUnsnapshotted = null;
+            LogSnapshotWritten(Shard, _lastApplied, snapshot.State.Ledger.Length);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A snapshot only shortens replay; the journal still has everything.
+            LogSnapshotFailed(ex, Shard);
+        }
+    }
+}

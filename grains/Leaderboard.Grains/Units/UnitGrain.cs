@@ -1,0 +1,270 @@
+using Leaderboard.Abstractions.Boards;
+using Leaderboard.Abstractions.Ingestion;
+using Leaderboard.Abstractions.Ledger;
+using Leaderboard.Abstractions.Units;
+using Leaderboard.Domain.Catalogue;
+using Leaderboard.Domain.Counting;
+using Leaderboard.Domain.Indicators;
+using Leaderboard.Grains.Ledger;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Utilities;
+
+namespace Leaderboard.Grains.Units;
+
+/// <summary>
+/// A unit's numbers: the sum of every ledger shard's counters for the unit's subtree, kept per shard so that one
+/// shard's gap or restart is repaired by re-reading that shard alone. Nothing here is durable: the journal is, and
+/// activation rebuilds from the shards. Publishes at most ten times a second, per campaign, with versions.
+/// </summary>
+internal sealed partial class UnitGrain(
+    Catalogue catalogue,
+    IOptions<LedgerOptions> ledgerOptions,
+    TimeProvider time,
+    ILogger<UnitGrain> logger) : Grain, IUnitGrain
+{
+    private static readonly TimeSpan PublishInterval = TimeSpan.FromMilliseconds(100);
+
+    private readonly Dictionary<int, ShardContribution> _parts = [];
+    private readonly UnitCounters _total = new();
+    private readonly Dictionary<string, UnitStanding> _standings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
+    private readonly Dictionary<BoardKey, BoardRank> _ranks = [];
+    private readonly Dictionary<string, List<BoardRank>> _publishedRanks = new(StringComparer.Ordinal);
+    private readonly List<ActivityCount> _activity = [];
+    private readonly ObserverManager<IUnitObserver> _observers = new(TimeSpan.FromMinutes(2), logger);
+    private long _epoch;
+    private bool _dirty;
+    private bool _live;
+    private DateTimeOffset _lastPublish = DateTimeOffset.MinValue;
+    private IGrainTimer? _publishTimer;
+
+    private string Code => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _epoch = time.GetUtcNow().UtcTicks ^ Random.Shared.NextInt64();
+        var shards = ledgerOptions.Value.Shards;
+        var pulls = new Task<ShardContribution>[shards];
+        for (var s = 0; s < shards; s++)
+        {
+            pulls[s] = GrainFactory.GetGrain<ILedgerShardGrain>(s).GetContributionAsync(Code);
+        }
+
+        foreach (var part in await Task.WhenAll(pulls))
+        {
+            _parts[part.Shard] = part;
+            _total.Add(part.Counters);
+        }
+
+        foreach (var campaign in catalogue.Campaigns)
+        {
+            _standings[campaign.Id] = Evaluate(campaign, null);
+        }
+
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    public async Task ApplyDeltaAsync(ShardDelta delta)
+    {
+        var part = _parts.GetValueOrDefault(delta.Shard);
+        if (part is not null && part.Epoch == delta.Epoch && delta.Sequence == part.Sequence + 1)
+        {
+            part.Counters.Add(delta.Counters);
+            _total.Add(delta.Counters);
+            _parts[delta.Shard] = part with { Sequence = delta.Sequence };
+        }
+        else if (part is null || part.Epoch != delta.Epoch || delta.Sequence > part.Sequence + 1)
+        {
+            // A gap or a restarted shard: re-read its whole contribution (it includes this delta).
+            var fresh = await GrainFactory.GetGrain<ILedgerShardGrain>(delta.Shard).GetContributionAsync(Code);
+            if (part is not null)
+            {
+                _total.Add(part.Counters, -1);
+            }
+
+            _total.Add(fresh.Counters);
+            _parts[delta.Shard] = fresh;
+            LogResynchronised(Code, delta.Shard);
+        }
+
+        _activity.AddRange(delta.Activity);
+        _live |= delta.Live;
+        _dirty = true;
+        await PublishSoonAsync();
+    }
+
+    [ResponseTimeout("00:00:30")]
+    public Task<UnitStanding> GetStandingAsync(string campaign, DateOnly? asOf)
+    {
+        var c = catalogue.FindCampaign(campaign) ?? throw new ArgumentException($"unknown campaign {campaign}", nameof(campaign));
+        return Task.FromResult(Evaluate(c, asOf));
+    }
+
+    public async Task<UnitProgress> GetProgressAsync(string campaign, DateOnly? asOf)
+    {
+        var c = catalogue.FindCampaign(campaign) ?? throw new ArgumentException($"unknown campaign {campaign}", nameof(campaign));
+        var standing = Evaluate(c, asOf);
+        var ranks = new List<BoardRank>();
+        foreach (var board in c.Boards.Where(b => b.Members.Contains(Code)))
+        {
+            if (asOf is null)
+            {
+                if (_ranks.TryGetValue(new BoardKey(c.Id, board.Id), out var r))
+                {
+                    ranks.Add(r);
+                }
+                else
+                {
+                    var snap = await GrainFactory.GetGrain<IBoardGrain>(new BoardKey(c.Id, board.Id).ToString()).GetSnapshotAsync();
+                    AddRank(ranks, board.Id, snap);
+                }
+            }
+            else
+            {
+                var snap = await GrainFactory.GetGrain<IBoardGrain>(new BoardKey(c.Id, board.Id).ToString()).GetAsOfAsync(asOf.Value);
+                AddRank(ranks, board.Id, snap);
+            }
+        }
+
+        var until = Min(c.End, asOf ?? Today());
+        var trend = until < c.Start
+            ? []
+            : _total.Cumulative(c.Start, until, catalogue.OnlineProceduresOfSubtree(Code)).Select(p => new TrendDay(p.Day, p.Counts)).ToList();
+        var projection = Projection.Project(trend.Select(t => new TrendPoint(t.Day, t.Counts)).ToList(), c.End);
+        return new UnitProgress(c.Id, Code, _epoch, _versions.GetValueOrDefault(c.Id), asOf, standing, ranks, trend, projection);
+    }
+
+    public Task RankChangedAsync(BoardKey board, int rank, int of)
+    {
+        var r = new BoardRank(board.Board, rank, of);
+        if (_ranks.GetValueOrDefault(board) != r)
+        {
+            _ranks[board] = r;
+            _dirty = true;
+            return PublishSoonAsync();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task SubscribeAsync(IUnitObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task UnsubscribeAsync(IUnitObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    private void AddRank(List<BoardRank> ranks, string board, BoardSnapshot snap)
+    {
+        foreach (var e in snap.Entries)
+        {
+            if (e.Standing.Unit == Code)
+            {
+                ranks.Add(new BoardRank(board, e.Rank, snap.Entries.Count));
+                return;
+            }
+        }
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), catalogue.TimeZone).DateTime);
+
+    private UnitStanding Evaluate(Campaign c, DateOnly? asOf)
+    {
+        var to = asOf is { } d ? Min(c.End, d) : c.End;
+        var counts = _total.Count(c.Start, to, catalogue.OnlineProceduresOfSubtree(Code));
+        return StandingCalculator.Evaluate(c, catalogue, Code, counts);
+    }
+
+    private async Task PublishSoonAsync()
+    {
+        if (time.GetUtcNow() - _lastPublish >= PublishInterval)
+        {
+            await PublishAsync();
+        }
+        else
+        {
+            _publishTimer ??= this.RegisterGrainTimer(OnPublishTimerAsync, new GrainTimerCreationOptions(PublishInterval, Timeout.InfiniteTimeSpan));
+        }
+    }
+
+    private async Task OnPublishTimerAsync(CancellationToken cancellationToken)
+    {
+        _publishTimer?.Dispose();
+        _publishTimer = null;
+        await PublishAsync();
+    }
+
+    private async Task PublishAsync()
+    {
+        if (!_dirty)
+        {
+            return;
+        }
+
+        _dirty = false;
+        _lastPublish = time.GetUtcNow();
+        var live = _live;
+        _live = false;
+        var activity = _activity.ToList();
+        _activity.Clear();
+        var now = time.GetUtcNow();
+        var calls = new List<Task>();
+        foreach (var c in catalogue.Campaigns)
+        {
+            var before = _standings.GetValueOrDefault(c.Id);
+            var after = Evaluate(c, null);
+            _standings[c.Id] = after;
+            var reached = live && before is not null ? Crossings(c, before, after, now) : [];
+            var changed = before is null || !StandingComparer.Same(before, after);
+            var boards = c.Boards.Where(b => b.Members.Contains(Code)).ToList();
+            if (changed || reached.Count > 0 || activity.Count > 0)
+            {
+                foreach (var b in boards)
+                {
+                    calls.Add(GrainFactory.GetGrain<IBoardGrain>(new BoardKey(c.Id, b.Id).ToString())
+                        .UpdateStandingAsync(new StandingUpdate(after, reached, activity)));
+                }
+            }
+
+            var ranks = _ranks.Where(r => r.Key.Campaign == c.Id).Select(r => r.Value).OrderBy(r => r.Board, StringComparer.Ordinal).ToList();
+            var ranksChanged = !_publishedRanks.TryGetValue(c.Id, out var previousRanks) || !previousRanks.SequenceEqual(ranks);
+            if (changed || ranksChanged)
+            {
+                _publishedRanks[c.Id] = ranks;
+                var version = _versions.GetValueOrDefault(c.Id) + 1;
+                _versions[c.Id] = version;
+                var change = new UnitChange(c.Id, Code, _epoch, version, after, ranks);
+                _observers.Notify(o => o.UnitChanged(change));
+            }
+
+            foreach (var r in reached)
+            {
+                _observers.Notify(o => o.TargetReached(r));
+            }
+        }
+
+        await Task.WhenAll(calls);
+    }
+
+    private List<TargetReached> Crossings(Campaign c, UnitStanding before, UnitStanding after, DateTimeOffset now)
+    {
+        var list = new List<TargetReached>();
+        foreach (var (id, a) in after.Indicators)
+        {
+            if (a.Met && a.Applicable && before.Indicators.TryGetValue(id, out var b) && !b.Met && a.Value is { } v)
+            {
+                list.Add(new TargetReached(c.Id, Code, id, v, a.Target, now));
+            }
+        }
+
+        return list;
+    }
+}

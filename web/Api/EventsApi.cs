@@ -1,0 +1,262 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text.Json;
+using Leaderboard.Abstractions;
+using Leaderboard.Domain.Events;
+using Leaderboard.Web.Ingestion;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Leaderboard.Web.Api;
+
+/// <summary><c>POST /api/v1/events</c>: a JSON array read whole, or NDJSON read as a stream (api.md).</summary>
+public static class EventsApi
+{
+    /// <summary>A JSON array up to 10 MiB is always accepted.</summary>
+    public const long JsonLimit = 10L * 1024 * 1024;
+
+    /// <summary>An NDJSON stream up to 100 MiB is always accepted.</summary>
+    public const long NdjsonLimit = 100L * 1024 * 1024;
+
+    /// <summary>NDJSON lines are sent to the grains in batches of this many events.</summary>
+    private const int NdjsonBatch = 2_000;
+
+    public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/events", PostEventsAsync)
+            .WithName("PostEvents")
+            .WithTags("Events")
+            .WithSummary("Gửi sự kiện hồ sơ và thanh toán (JSON array hoặc NDJSON)")
+            .Accepts<JsonElement[]>("application/json", "application/x-ndjson")
+            .Produces<IngestionResult>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    internal static async Task<Results<Ok<IngestionResult>, ProblemHttpResult>> PostEventsAsync(
+        HttpContext context, ApiKeys keys, EventParser parser, EventIngestion ingestion, CancellationToken cancellationToken)
+    {
+        var caller = keys.Resolve(context.Request.Headers.Authorization);
+        if (caller is null)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            return Problem(StatusCodes.Status401Unauthorized, "Thiếu khóa hoặc khóa không hợp lệ", "Gửi khóa trong tiêu đề Authorization: Bearer <khóa>.");
+        }
+
+        if (!caller.CanWrite)
+        {
+            return Problem(StatusCodes.Status403Forbidden, "Khóa không có quyền ghi", $"Khóa '{caller.Name}' không được phép gửi sự kiện.");
+        }
+
+        var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        var ndjson = mediaType is "application/x-ndjson" or "application/ndjson";
+        if (!ndjson && mediaType is not null and not "application/json")
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Kiểu nội dung không được hỗ trợ", "Dùng application/json (mảng JSON) hoặc application/x-ndjson.");
+        }
+
+        var limit = ndjson ? NdjsonLimit : JsonLimit;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            // Our own limits apply (and answer 413 with problem details); Kestrel's default would cut NDJSON at 30 MB.
+            size.MaxRequestBodySize = null;
+        }
+
+        if (context.Request.ContentLength > limit)
+        {
+            return TooLarge(limit);
+        }
+
+        try
+        {
+            var tally = ndjson
+                ? await ReadNdjsonAsync(context.Request.BodyReader, parser, ingestion, caller, limit, cancellationToken)
+                : await ReadArrayAsync(context.Request.BodyReader, parser, ingestion, caller, limit, cancellationToken);
+            return tally.Result is { } r ? TypedResults.Ok(r) : tally.Problem!;
+        }
+        catch (StorageUnavailableException)
+        {
+            return Unavailable(context);
+        }
+        catch (TimeoutException)
+        {
+            return Unavailable(context);
+        }
+    }
+
+    private static async Task<(IngestionResult? Result, ProblemHttpResult? Problem)> ReadArrayAsync(
+        PipeReader body, EventParser parser, EventIngestion ingestion, Caller caller, long limit, CancellationToken cancellationToken)
+    {
+        ReadResult read;
+        while (true)
+        {
+            read = await body.ReadAsync(cancellationToken);
+            if (read.Buffer.Length > limit)
+            {
+                body.AdvanceTo(read.Buffer.Start);
+                return (null, TooLarge(limit));
+            }
+
+            if (read.IsCompleted)
+            {
+                break;
+            }
+
+            body.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+        }
+
+        JsonDocument document;
+        try
+        {
+            var reader = new Utf8JsonReader(read.Buffer, new JsonReaderOptions { MaxDepth = 256 });
+            document = JsonDocument.ParseValue(ref reader);
+            if (reader.Read())
+            {
+                document.Dispose();
+                throw new JsonException("trailing content after the array");
+            }
+        }
+        catch (JsonException ex)
+        {
+            body.AdvanceTo(read.Buffer.End);
+            return (null, Problem(StatusCodes.Status400BadRequest, "Nội dung không phải JSON hợp lệ", $"Không có sự kiện nào được lưu. {ex.Message}", "body"));
+        }
+
+        body.AdvanceTo(read.Buffer.End);
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                return (null, Problem(StatusCodes.Status400BadRequest, "Nội dung phải là một mảng JSON", "Gửi một mảng các sự kiện, hoặc NDJSON với Content-Type application/x-ndjson.", "body"));
+            }
+
+            var outcomes = new List<ParseOutcome>(document.RootElement.GetArrayLength());
+            foreach (var element in document.RootElement.EnumerateArray())
+            {
+                outcomes.Add(parser.Parse(element));
+            }
+
+            var tally = await ingestion.IngestAsync(outcomes, 0, caller);
+            return (tally.ToResult(), null);
+        }
+    }
+
+    private static async Task<(IngestionResult? Result, ProblemHttpResult? Problem)> ReadNdjsonAsync(
+        PipeReader body, EventParser parser, EventIngestion ingestion, Caller caller, long limit, CancellationToken cancellationToken)
+    {
+        var total = new BatchTally();
+        var batch = new List<ParseOutcome>(NdjsonBatch);
+        var index = 0;
+        var first = 0;
+        long consumed = 0;
+        while (true)
+        {
+            var read = await body.ReadAsync(cancellationToken);
+            var buffer = read.Buffer;
+            while (TryReadLine(ref buffer, read.IsCompleted, out var line))
+            {
+                consumed += line.Length + 1;
+                if (consumed > limit + 1)
+                {
+                    body.AdvanceTo(buffer.Start);
+                    return (null, TooLarge(limit));
+                }
+
+                if (IsBlank(line))
+                {
+                    continue;
+                }
+
+                batch.Add(line.IsSingleSegment ? parser.ParseLine(line.FirstSpan) : parser.ParseLine(line.ToArray()));
+                index++;
+                if (batch.Count == NdjsonBatch)
+                {
+                    total.Add(await ingestion.IngestAsync(batch, first, caller));
+                    batch = new List<ParseOutcome>(NdjsonBatch);
+                    first = index;
+                }
+            }
+
+            if (buffer.Length > limit)
+            {
+                body.AdvanceTo(buffer.Start);
+                return (null, TooLarge(limit));
+            }
+
+            body.AdvanceTo(buffer.Start, buffer.End);
+            if (read.IsCompleted)
+            {
+                break;
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            total.Add(await ingestion.IngestAsync(batch, first, caller));
+        }
+
+        return (total.ToResult(), null);
+    }
+
+    private static bool TryReadLine(ref ReadOnlySequence<byte> buffer, bool completed, out ReadOnlySequence<byte> line)
+    {
+        var position = buffer.PositionOf((byte)'\n');
+        if (position is { } p)
+        {
+            line = buffer.Slice(0, p);
+            buffer = buffer.Slice(buffer.GetPosition(1, p));
+            return true;
+        }
+
+        if (completed && !buffer.IsEmpty)
+        {
+            line = buffer;
+            buffer = buffer.Slice(buffer.End);
+            return true;
+        }
+
+        line = default;
+        return false;
+    }
+
+    private static bool IsBlank(ReadOnlySequence<byte> line)
+    {
+        foreach (var segment in line)
+        {
+            foreach (var b in segment.Span)
+            {
+                if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static ProblemHttpResult TooLarge(long limit) =>
+        Problem(StatusCodes.Status413PayloadTooLarge, "Nội dung quá lớn", $"Giới hạn là {limit / (1024 * 1024)} MiB cho kiểu nội dung này; hãy chia nhỏ lô sự kiện.");
+
+    private static ProblemHttpResult Unavailable(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = "2";
+        return Problem(StatusCodes.Status503ServiceUnavailable, "Kho lưu trữ tạm thời không sẵn sàng", "Gửi lại sau: sự kiện đã lưu trước sự cố sẽ được báo là trùng lặp.");
+    }
+
+    internal static ProblemHttpResult Problem(int status, string title, string detail, string? field = null)
+    {
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (field is not null)
+        {
+            problem.Extensions["field"] = field;
+        }
+
+        return TypedResults.Problem(problem);
+    }
+}

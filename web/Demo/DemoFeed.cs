@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Leaderboard.Domain.Catalogue;
+using Leaderboard.Domain.Events;
+using Leaderboard.Web.Hosting;
+using Leaderboard.Web.Ingestion;
+using Microsoft.Extensions.Options;
+
+namespace Leaderboard.Web.Demo;
+
+/// <summary>
+/// Plays the first campaign in accelerated time through the same ingestion path as HTTP (JSON text, parser, shards):
+/// every competing unit receives dossiers and payments, each improving its online shares at its own pace, so ranks
+/// move and targets are crossed within seconds of the start.
+/// </summary>
+public sealed partial class DemoFeed(
+    Catalogue catalogue,
+    EventParser parser,
+    EventIngestion ingestion,
+    Readiness readiness,
+    IOptions<DemoOptions> options,
+    TimeProvider time,
+    ILogger<DemoFeed> logger) : BackgroundService
+{
+    private const int TicksPerDay = 8;
+    private static readonly Caller Demo = new("demo", IsAdmin: true, CanWrite: true, Scope: null);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var campaign = catalogue.Campaigns.OrderBy(c => c.Start).FirstOrDefault();
+        if (campaign is null)
+        {
+            return;
+        }
+
+        while (!readiness.Replayed)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200), time, stoppingToken);
+        }
+
+        var random = new Random(options.Value.Seed);
+        var units = campaign.Boards.SelectMany(b => b.Members).Distinct(StringComparer.Ordinal).Select((u, i) => DemoUnit.Create(u, i, catalogue, random)).ToList();
+        var tick = TimeSpan.FromSeconds(Math.Max(0.05, options.Value.SecondsPerDay) / TicksPerDay);
+        var runId = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var offset = TimeSpan.FromHours(7);
+        LogStarted(campaign.Name, options.Value.SecondsPerDay);
+
+        var days = campaign.End.DayNumber - campaign.Start.DayNumber + 1;
+        using var timer = new PeriodicTimer(tick, time);
+        for (var d = 0; d < days && !stoppingToken.IsCancellationRequested; d++)
+        {
+            var day = campaign.Start.AddDays(d);
+            var progress = (double)d / Math.Max(1, days - 1);
+            for (var t = 0; t < TicksPerDay; t++)
+            {
+                var lines = new List<string>();
+                foreach (var unit in units)
+                {
+                    unit.Generate(day, t, TicksPerDay, progress, offset, runId, random, lines);
+                }
+
+                if (lines.Count > 0)
+                {
+                    await SendAsync(lines);
+                }
+
+                if (!await timer.WaitForNextTickAsync(stoppingToken))
+                {
+                    return;
+                }
+            }
+        }
+
+        LogFinished(campaign.Name);
+    }
+
+    private async Task SendAsync(List<string> lines)
+    {
+        var outcomes = new List<ParseOutcome>(lines.Count);
+        foreach (var line in lines)
+        {
+            outcomes.Add(parser.ParseLine(Encoding.UTF8.GetBytes(line)));
+        }
+
+        try
+        {
+            var tally = await ingestion.IngestAsync(outcomes, 0, Demo);
+            if (tally.Rejected.Count > 0)
+            {
+                LogRejected(tally.Rejected.Count, tally.Rejected[0].Field, tally.Rejected[0].Error);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogSendFailed(ex);
+        }
+    }
+
+    internal static string Json(Dictionary<string, object?> fields) => JsonSerializer.Serialize(fields);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo feed: playing '{Campaign}' at {SecondsPerDay} s per campaign day")]
+    private partial void LogStarted(string campaign, double secondsPerDay);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo feed: '{Campaign}' played to its last day")]
+    private partial void LogFinished(string campaign);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo feed: {Count} events rejected (first: {Field}: {Error})")]
+    private partial void LogRejected(int count, string field, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo feed: a batch was not accepted")]
+    private partial void LogSendFailed(Exception exception);
+}

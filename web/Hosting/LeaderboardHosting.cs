@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Sockets;
+using Leaderboard.Domain.Catalogue;
+using Leaderboard.Domain.Events;
+using Leaderboard.Grains.Hosting;
+using Leaderboard.Web.Api;
+using Leaderboard.Web.Demo;
+using Leaderboard.Web.Hubs;
+using Leaderboard.Web.Ingestion;
+using Microsoft.Extensions.Options;
+
+namespace Leaderboard.Web.Hosting;
+
+/// <summary>Wiring of a web node: a co-hosted Orleans silo, storage, ingestion, the read API, the hub and the pages.</summary>
+public static class LeaderboardHosting
+{
+    public static WebApplicationBuilder AddLeaderboard(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        var options = configuration.GetSection(LeaderboardOptions.Section).Get<LeaderboardOptions>() ?? new LeaderboardOptions();
+        var connectionString = configuration.GetConnectionString("Leaderboard");
+        var embedded = string.IsNullOrWhiteSpace(connectionString);
+
+        var catalogue = CatalogueLoader.Load(string.IsNullOrWhiteSpace(options.DataPath) ? CatalogueLoader.DefaultFolder : options.DataPath);
+        var adminKey = !string.IsNullOrWhiteSpace(options.AdminKey)
+            ? new AdminKey(options.AdminKey, Generated: false)
+            : embedded
+                ? AdminKey.Generate()
+                : throw new OptionsValidationException(LeaderboardOptions.Section, typeof(LeaderboardOptions), ["Leaderboard:AdminKey là bắt buộc khi dùng PostgreSQL (ConnectionStrings:Leaderboard)."]);
+
+        services.AddSingleton(catalogue);
+        services.AddSingleton(adminKey);
+        services.TryAddTimeProvider();
+        services.AddOptions<LeaderboardOptions>().BindConfiguration(LeaderboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        services.AddSingleton<ApiKeys>();
+        services.AddSingleton(sp => new EventParser(catalogue, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<EventIngestion>();
+        services.AddSingleton<Readiness>();
+
+        // Storage first: migrations must be in place before the silo's storage providers start.
+        services.AddLeaderboardStorage(configuration, connectionString);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(
+                options.SiloPort == 0 ? FreePort() : options.SiloPort,
+                options.GatewayPort == 0 ? FreePort() : options.GatewayPort);
+            silo.AddLeaderboardGrains(connectionString);
+        });
+
+        services.AddHostedService<StartupReplay>();
+        services.AddSingleton<GrainObserverBridge>();
+        services.AddHostedService(sp => sp.GetRequiredService<GrainObserverBridge>());
+        services.AddHostedService<StartupBanner>();
+        var demo = configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
+        if (demo.Enabled ?? embedded)
+        {
+            services.AddHostedService<DemoFeed>();
+        }
+
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new NormalizedDecimalConverter()));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new NormalizedDecimalConverter()));
+        return builder;
+    }
+
+    public static WebApplication MapLeaderboard(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapEventsApi();
+        app.MapCampaignsApi();
+        app.MapHealthApi();
+        app.MapPages();
+        app.MapHub<LeaderboardHub>("/hubs/leaderboard");
+        return app;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using Leaderboard.Abstractions.Boards;
+using Leaderboard.Abstractions.Ledger;
+using Leaderboard.Domain.Catalogue;
+using Leaderboard.Grains.Ledger;
+using Microsoft.Extensions.Options;
+
+namespace Leaderboard.Web.Hosting;
+
+/// <summary>
+/// After a start, activates every ledger shard (each replays its journal tail from its snapshot) and every board
+/// (each pulls its units, which pull the shards), then marks the node ready. Until then /health/ready says 503.
+/// </summary>
+public sealed partial class StartupReplay(
+    IGrainFactory grains,
+    Catalogue catalogue,
+    IOptions<LedgerOptions> ledger,
+    Readiness readiness,
+    ILogger<StartupReplay> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                await Task.WhenAll(Enumerable.Range(0, ledger.Value.Shards).Select(s => grains.GetGrain<ILedgerShardGrain>(s).EnsureLoadedAsync()));
+                await Task.WhenAll(catalogue.AllBoards().Select(b => grains.GetGrain<IBoardGrain>(b.ToString()).GetSnapshotAsync()));
+                readiness.MarkReplayed();
+                LogReady(Stopwatch.GetElapsedTime(started).TotalSeconds);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogRetry(ex, attempt);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, attempt * 2)), stoppingToken);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Journal replayed and boards ranked in {Seconds:F1} s: ready")]
+    private partial void LogReady(double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Replay attempt {Attempt} failed; retrying")]
+    private partial void LogRetry(Exception exception, int attempt);
+}

@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Leaderboard.Abstractions.Boards;
+using Leaderboard.Abstractions.Units;
+using Leaderboard.Domain.Catalogue;
+using Leaderboard.Web.Api;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Leaderboard.Web.Hubs;
+
+/// <summary>
+/// The bridge from grains to this node's hub clients: one board observer and one unit observer per web node, held by
+/// strong references and re-subscribed well before the grains' observer lists expire (and after a grain restarts).
+/// Pushes go through one queue so that a board's versions reach clients in the order they were published.
+/// </summary>
+public sealed partial class GrainObserverBridge(
+    IGrainFactory grains,
+    Catalogue catalogue,
+    IHubContext<LeaderboardHub, ILeaderboardClient> hub,
+    TimeProvider time,
+    ILogger<GrainObserverBridge> logger) : BackgroundService, IBoardObserver, IUnitObserver
+{
+    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(30);
+
+    private readonly Channel<Func<Task>> _sends = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<string, byte> _watchedUnits = new(StringComparer.Ordinal);
+    private IBoardObserver? _boardReference;
+    private IUnitObserver? _unitReference;
+
+    public void BoardChanged(BoardChange change) =>
+        Enqueue(() => hub.Clients.Group(HubGroups.Board(new BoardKey(change.Campaign, change.Board))).BoardChanged(ApiModels.BoardChanged(change, catalogue)));
+
+    public void TargetReached(string board, TargetReached reached) =>
+        Enqueue(() => hub.Clients.Group(HubGroups.Board(new BoardKey(reached.Campaign, board))).TargetReached(ApiModels.TargetReached(reached, catalogue)));
+
+    public void Activity(BoardActivity activity) =>
+        Enqueue(async () =>
+        {
+            var group = hub.Clients.Group(HubGroups.Board(new BoardKey(activity.Campaign, activity.Board)));
+            foreach (var item in activity.Items)
+            {
+                await group.Activity(ApiModels.Activity(activity.Campaign, item, catalogue));
+            }
+        });
+
+    public void UnitChanged(UnitChange change) =>
+        Enqueue(() => hub.Clients.Group(HubGroups.Unit(change.Campaign, change.Unit)).UnitChanged(ApiModels.UnitChanged(change)));
+
+    void IUnitObserver.TargetReached(TargetReached reached) =>
+        Enqueue(() => hub.Clients.Group(HubGroups.Unit(reached.Campaign, reached.Unit)).TargetReached(ApiModels.TargetReached(reached, catalogue)));
+
+    /// <summary>Starts forwarding a unit's changes to this node (idempotent).</summary>
+    public async Task WatchUnitAsync(string unit)
+    {
+        if (_watchedUnits.TryAdd(unit, 0) && _unitReference is { } reference)
+        {
+            await grains.GetGrain<IUnitGrain>(unit).SubscribeAsync(reference);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _boardReference = grains.CreateObjectReference<IBoardObserver>(this);
+        _unitReference = grains.CreateObjectReference<IUnitObserver>(this);
+        var pump = PumpAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await RenewAsync();
+            try
+            {
+                await Task.Delay(RenewEvery, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        _sends.Writer.TryComplete();
+        await pump;
+    }
+
+    private async Task RenewAsync()
+    {
+        var calls = new List<Task>();
+        foreach (var board in catalogue.AllBoards())
+        {
+            calls.Add(grains.GetGrain<IBoardGrain>(board.ToString()).SubscribeAsync(_boardReference!));
+        }
+
+        foreach (var unit in _watchedUnits.Keys)
+        {
+            calls.Add(grains.GetGrain<IUnitGrain>(unit).SubscribeAsync(_unitReference!));
+        }
+
+        try
+        {
+            await Task.WhenAll(calls);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRenewFailed(ex);
+        }
+    }
+
+    private void Enqueue(Func<Task> send) => _sends.Writer.TryWrite(send);
+
+    private async Task PumpAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var send in _sends.Reader.ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    await send();
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogPushFailed(ex);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing grain observer subscriptions failed; retrying at the next renewal")]
+    private partial void LogRenewFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A push to hub clients failed")]
+    private partial void LogPushFailed(Exception exception);
+}

@@ -1,0 +1,72 @@
+using Leaderboard.Abstractions.Ingestion;
+using Leaderboard.Abstractions.Ledger;
+using Leaderboard.Domain.Events;
+using Leaderboard.Grains.Ledger;
+using Microsoft.Extensions.Options;
+
+namespace Leaderboard.Web.Ingestion;
+
+/// <summary>
+/// The one ingestion path (HTTP, the demo feed, later the hub stream): validated events are split by ledger shard,
+/// one grain call per shard per batch, and the verdicts are gathered back in request order.
+/// </summary>
+public sealed class EventIngestion(IGrainFactory grains, IOptions<LedgerOptions> ledger)
+{
+    private readonly int _shards = ledger.Value.Shards;
+
+    /// <summary>A batch of parse outcomes, in request order starting at <paramref name="firstIndex"/>.</summary>
+    public async Task<BatchTally> IngestAsync(IReadOnlyList<ParseOutcome> outcomes, int firstIndex, Caller caller)
+    {
+        var tally = new BatchTally();
+        var byShard = new Dictionary<int, List<IngestItem>>();
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            var o = outcomes[i];
+            if (o.Event is { } parsed)
+            {
+                var shard = LedgerSharding.ShardOf(parsed.Event.Dossier, _shards);
+                if (!byShard.TryGetValue(shard, out var list))
+                {
+                    byShard[shard] = list = [];
+                }
+
+                list.Add(new IngestItem(firstIndex + i, parsed.Event, parsed.Content, parsed.ContentHash));
+            }
+            else if (o.Rejection is { } r)
+            {
+                tally.Rejected.Add(new Rejection(firstIndex + i, r.Id, r.Field, r.Error));
+            }
+        }
+
+        var ids = new Dictionary<int, string>();
+        foreach (var items in byShard.Values)
+        {
+            foreach (var item in items)
+            {
+                ids[item.Index] = item.Event.Id;
+            }
+        }
+
+        var calls = byShard.Select(kv => grains.GetGrain<ILedgerShardGrain>(kv.Key).IngestAsync(kv.Value, caller.Scope));
+        foreach (var verdicts in await Task.WhenAll(calls))
+        {
+            foreach (var v in verdicts)
+            {
+                switch (v.Verdict)
+                {
+                    case Verdict.Accepted:
+                        tally.Accepted++;
+                        break;
+                    case Verdict.Duplicate:
+                        tally.Duplicates++;
+                        break;
+                    default:
+                        tally.Rejected.Add(new Rejection(v.Index, ids[v.Index], v.Field ?? "body", v.Error ?? ""));
+                        break;
+                }
+            }
+        }
+
+        return tally;
+    }
+}
