@@ -1,0 +1,407 @@
+using System.Text;
+using Leaderboard.Domain.Events;
+
+namespace Leaderboard.Domain.Counting;
+
+/// <summary>
+/// The state of the dossiers of one ledger shard and what they add to each unit's counters. Each accepted
+/// event updates its dossier's facts; when that changes the dossier's contribution, the ledger adds the signed
+/// difference to the owner unit and all its ancestors, both to its totals and to the pending deltas that
+/// <see cref="TakeDeltas"/> hands to the unit grains. Not thread-safe: owned by one grain.
+/// </summary>
+public sealed class DossierLedger
+{
+    private const byte SnapshotVersion = 1;
+
+    private readonly Catalogue.Catalogue _catalogue;
+    private readonly TimeZoneInfo _timeZone;
+    private readonly Dictionary<string, DossierState> _dossiers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UnitCounters> _totals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _unknownCodes = new(StringComparer.Ordinal);
+    private Dictionary<string, UnitCounters> _pending = new(StringComparer.Ordinal);
+
+    public DossierLedger(Catalogue.Catalogue catalogue)
+    {
+        _catalogue = catalogue;
+        _timeZone = catalogue.TimeZone;
+    }
+
+    /// <summary>Dossiers this ledger knows, voided ones included.</summary>
+    public int DossierCount => _dossiers.Count;
+
+    /// <summary>The unit the dossier counts for now, or null (unknown, voided, or neither receipt nor payment).</summary>
+    public string? OwnerOf(string dossier) => _dossiers.TryGetValue(dossier, out var state) ? state.Owner : null;
+
+    /// <summary>A copy of this ledger's current totals for the unit's subtree; empty when it has none.</summary>
+    public UnitCounters ContributionTo(string unit) =>
+        _totals.TryGetValue(unit, out var counters) ? counters.Clone() : new UnitCounters();
+
+    /// <summary>Applies one accepted, new event, in arrival order.</summary>
+    public void Apply(DossierEvent e)
+    {
+        if (!_dossiers.TryGetValue(e.Dossier, out var state))
+        {
+            state = new DossierState();
+            _dossiers.Add(e.Dossier, state);
+        }
+
+        if (state.Voided)
+        {
+            return;
+        }
+
+        var before = state.Contribution();
+        switch (e.Type)
+        {
+            case EventType.DossierReceived:
+                Receive(state, e);
+                break;
+            case EventType.DossierFinished:
+                Finish(state, e);
+                break;
+            case EventType.DossierVoided:
+                state.Void();
+                break;
+            case EventType.PaymentCompleted:
+                Complete(state, e);
+                break;
+            case EventType.PaymentRefunded:
+                Refund(state, e);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(e), e.Type, "unknown event type");
+        }
+
+        var after = state.Contribution();
+        if (before != after)
+        {
+            Spread(before, -1, _pending);
+            Spread(after, 1, _pending);
+            Spread(before, -1, _totals);
+            Spread(after, 1, _totals);
+        }
+    }
+
+    /// <summary>The signed deltas per unit code since the last call (rolled up to ancestors, no empty ones), then forgets them.</summary>
+    public IReadOnlyDictionary<string, UnitCounters> TakeDeltas()
+    {
+        var taken = _pending;
+        _pending = new Dictionary<string, UnitCounters>(StringComparer.Ordinal);
+        List<string>? empty = null;
+        foreach (var (unit, delta) in taken)
+        {
+            if (delta.IsEmpty)
+            {
+                (empty ??= []).Add(unit);
+            }
+        }
+
+        if (empty is not null)
+        {
+            foreach (var unit in empty)
+            {
+                taken.Remove(unit);
+            }
+        }
+
+        return taken;
+    }
+
+    /// <summary>
+    /// Writes every dossier's state: a version byte, a table of the unit, procedure and payment codes, then the
+    /// dossiers in insertion order. Totals are not written: <see cref="ReadSnapshot"/> rebuilds them.
+    /// </summary>
+    public void WriteSnapshot(Stream stream)
+    {
+        var table = new Dictionary<string, int>(StringComparer.Ordinal);
+        var strings = new List<string>();
+        int Index(string? s)
+        {
+            if (s is null)
+            {
+                return 0;
+            }
+
+            if (!table.TryGetValue(s, out var i))
+            {
+                strings.Add(s);
+                table[s] = i = strings.Count;
+            }
+
+            return i;
+        }
+
+        foreach (var state in _dossiers.Values)
+        {
+            Index(state.ReceiptUnit);
+            Index(state.Procedure);
+            if (state.Payments is { } payments)
+            {
+                foreach (var p in payments)
+                {
+                    Index(p.Id);
+                    Index(p.Unit);
+                }
+            }
+        }
+
+        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        w.Write(SnapshotVersion);
+        w.Write7BitEncodedInt(strings.Count);
+        foreach (var s in strings)
+        {
+            w.Write(s);
+        }
+
+        w.Write7BitEncodedInt(_dossiers.Count);
+        foreach (var (code, state) in _dossiers)
+        {
+            w.Write(code);
+            var flags = SnapshotFlags.None;
+            flags |= state.Voided ? SnapshotFlags.Voided : 0;
+            flags |= state.HasReceipt ? SnapshotFlags.Receipt : 0;
+            flags |= state.FinishDay != DossierState.NoDay ? SnapshotFlags.Finished : 0;
+            flags |= state.FinishDue != DossierState.NoDay ? SnapshotFlags.FinishDue : 0;
+            flags |= state.Payments is { Length: > 0 } ? SnapshotFlags.Payments : 0;
+            w.Write((byte)flags);
+            if (state.HasReceipt)
+            {
+                w.Write7BitEncodedInt(Index(state.ReceiptUnit));
+                w.Write7BitEncodedInt(Index(state.Procedure));
+                w.Write((byte)state.Channel);
+                w.Write(state.ReceiptTicks);
+                w.Write7BitEncodedInt(state.ReceiptDay);
+                w.Write7BitEncodedInt(state.ReceiptDue + 1);
+            }
+
+            if (state.FinishDay != DossierState.NoDay)
+            {
+                w.Write(state.FinishTicks);
+                w.Write7BitEncodedInt(state.FinishDay);
+            }
+
+            if (state.FinishDue != DossierState.NoDay)
+            {
+                w.Write(state.FinishDueTicks);
+                w.Write7BitEncodedInt(state.FinishDue);
+            }
+
+            if (state.Payments is { Length: > 0 } list)
+            {
+                w.Write7BitEncodedInt(list.Length);
+                foreach (var p in list)
+                {
+                    w.Write7BitEncodedInt(Index(p.Id));
+                    w.Write((byte)((p.Completed ? 1 : 0) | (p.Refunded ? 2 : 0)));
+                    if (p.Completed)
+                    {
+                        w.Write7BitEncodedInt(Index(p.Unit));
+                        w.Write(p.Ticks);
+                        w.Write7BitEncodedInt(p.Day);
+                        w.Write((byte)p.Method);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads what <see cref="WriteSnapshot"/> wrote and rebuilds the totals; nothing is pending afterwards.</summary>
+    public static DossierLedger ReadSnapshot(Catalogue.Catalogue catalogue, Stream stream)
+    {
+        var ledger = new DossierLedger(catalogue);
+        using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        var version = r.ReadByte();
+        if (version != SnapshotVersion)
+        {
+            throw new InvalidDataException($"dossier ledger snapshot version {version} is not supported (expected {SnapshotVersion})");
+        }
+
+        var strings = new string?[r.Read7BitEncodedInt() + 1];
+        for (var i = 1; i < strings.Length; i++)
+        {
+            strings[i] = ledger.Share(r.ReadString());
+        }
+
+        var count = r.Read7BitEncodedInt();
+        ledger._dossiers.EnsureCapacity(count);
+        for (var d = 0; d < count; d++)
+        {
+            var code = r.ReadString();
+            var flags = (SnapshotFlags)r.ReadByte();
+            var state = new DossierState { Voided = (flags & SnapshotFlags.Voided) != 0 };
+            if ((flags & SnapshotFlags.Receipt) != 0)
+            {
+                state.ReceiptUnit = strings[r.Read7BitEncodedInt()];
+                state.Procedure = strings[r.Read7BitEncodedInt()];
+                state.Channel = (Channel)r.ReadByte();
+                state.ReceiptTicks = r.ReadInt64();
+                state.ReceiptDay = r.Read7BitEncodedInt();
+                state.ReceiptDue = r.Read7BitEncodedInt() - 1;
+            }
+
+            if ((flags & SnapshotFlags.Finished) != 0)
+            {
+                state.FinishTicks = r.ReadInt64();
+                state.FinishDay = r.Read7BitEncodedInt();
+            }
+
+            if ((flags & SnapshotFlags.FinishDue) != 0)
+            {
+                state.FinishDueTicks = r.ReadInt64();
+                state.FinishDue = r.Read7BitEncodedInt();
+            }
+
+            if ((flags & SnapshotFlags.Payments) != 0)
+            {
+                var payments = new PaymentState[r.Read7BitEncodedInt()];
+                for (var i = 0; i < payments.Length; i++)
+                {
+                    ref var p = ref payments[i];
+                    p.Id = strings[r.Read7BitEncodedInt()] ?? throw new InvalidDataException("payment without id");
+                    var pf = r.ReadByte();
+                    p.Completed = (pf & 1) != 0;
+                    p.Refunded = (pf & 2) != 0;
+                    if (p.Completed)
+                    {
+                        p.Unit = strings[r.Read7BitEncodedInt()];
+                        p.Ticks = r.ReadInt64();
+                        p.Day = r.Read7BitEncodedInt();
+                        p.Method = (PaymentMethod)r.ReadByte();
+                    }
+                }
+
+                state.Payments = payments;
+            }
+
+            ledger._dossiers.Add(code, state);
+            ledger.Spread(state.Contribution(), 1, ledger._totals);
+        }
+
+        return ledger;
+    }
+
+    private void Receive(DossierState state, DossierEvent e)
+    {
+        var ticks = e.OccurredAt.UtcTicks;
+        if (state.HasReceipt && ticks < state.ReceiptTicks)
+        {
+            return;
+        }
+
+        state.ReceiptUnit = Intern(e.Unit);
+        state.Procedure = e.Procedure is null ? null : Intern(e.Procedure);
+        state.Channel = e.Channel ?? Channel.Direct;
+        state.ReceiptTicks = ticks;
+        state.ReceiptDay = DayOf(e.OccurredAt);
+        state.ReceiptDue = e.DueDate?.DayNumber ?? DossierState.NoDay;
+    }
+
+    private void Finish(DossierState state, DossierEvent e)
+    {
+        var ticks = e.OccurredAt.UtcTicks;
+        if (state.FinishDay == DossierState.NoDay || ticks >= state.FinishTicks)
+        {
+            state.FinishTicks = ticks;
+            state.FinishDay = DayOf(e.OccurredAt);
+        }
+
+        if (e.DueDate is { } due && (state.FinishDue == DossierState.NoDay || ticks >= state.FinishDueTicks))
+        {
+            state.FinishDueTicks = ticks;
+            state.FinishDue = due.DayNumber;
+        }
+    }
+
+    private void Complete(DossierState state, DossierEvent e)
+    {
+        var id = e.Payment ?? throw new ArgumentException("payment.completed without a payment id", nameof(e));
+        var ticks = e.OccurredAt.UtcTicks;
+        var i = state.FindPayment(id);
+        if (i < 0)
+        {
+            i = state.AppendPayment(new PaymentState { Id = id });
+        }
+        else if (!state.Payments![i].Completed)
+        {
+            // Known only from an early refund: it takes its place in arrival order now.
+            state.MoveToEnd(i);
+            i = state.Payments.Length - 1;
+        }
+        else if (ticks < state.Payments[i].Ticks)
+        {
+            return;
+        }
+
+        ref var p = ref state.Payments![i];
+        p.Completed = true;
+        p.Unit = Intern(e.Unit);
+        p.Ticks = ticks;
+        p.Day = DayOf(e.OccurredAt);
+        p.Method = e.Method ?? PaymentMethod.Cash;
+    }
+
+    private static void Refund(DossierState state, DossierEvent e)
+    {
+        var id = e.Payment ?? throw new ArgumentException("payment.refunded without a payment id", nameof(e));
+        var i = state.FindPayment(id);
+        if (i < 0)
+        {
+            state.AppendPayment(new PaymentState { Id = id, Refunded = true });
+        }
+        else
+        {
+            state.Payments![i].Refunded = true;
+        }
+    }
+
+    private void Spread(Contribution contribution, int sign, Dictionary<string, UnitCounters> target)
+    {
+        if (contribution.Unit is not { } unit)
+        {
+            return;
+        }
+
+        contribution.AddTo(CountersOf(target, unit), sign);
+        foreach (var ancestor in _catalogue.AncestorsOf(unit))
+        {
+            contribution.AddTo(CountersOf(target, ancestor), sign);
+        }
+    }
+
+    private static UnitCounters CountersOf(Dictionary<string, UnitCounters> map, string unit)
+    {
+        if (!map.TryGetValue(unit, out var counters))
+        {
+            map[unit] = counters = new UnitCounters();
+        }
+
+        return counters;
+    }
+
+    /// <summary>The catalogue's instance of a unit or procedure code when it has one (the snapshot's table already shares the rest).</summary>
+    private string Share(string code) => _catalogue.FindUnit(code)?.Code ?? _catalogue.FindProcedure(code)?.Code ?? code;
+
+    private int DayOf(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, _timeZone).DateTime).DayNumber;
+
+    /// <summary>One string instance per unit or procedure code, so that millions of states share them.</summary>
+    private string Intern(string code)
+    {
+        if (_catalogue.FindUnit(code) is { } unit)
+        {
+            return unit.Code;
+        }
+
+        if (_catalogue.FindProcedure(code) is { } procedure)
+        {
+            return procedure.Code;
+        }
+
+        if (!_unknownCodes.TryGetValue(code, out var shared))
+        {
+            _unknownCodes[code] = shared = code;
+        }
+
+        return shared;
+    }
+}

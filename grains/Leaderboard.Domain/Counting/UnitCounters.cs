@@ -1,0 +1,232 @@
+namespace Leaderboard.Domain.Counting;
+
+/// <summary>
+/// Sparse signed per-day counters of one unit's subtree (its totals), or a delta to add to them.
+/// Not thread-safe: owned by one grain or one ledger.
+/// </summary>
+/// <remarks>
+/// <see cref="Count"/> and <see cref="Cumulative"/> read totals: a procedure counts for usage when its online
+/// receipts in the window sum to more than zero, which for totals means "at least one".
+/// </remarks>
+public sealed class UnitCounters
+{
+    private readonly DaySeries _onlineDossier = new();
+    private readonly DaySeries _onlinePayment = new();
+    private readonly DaySeries _onTime = new();
+    private readonly Dictionary<string, DaySeries> _receipts = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => _onlineDossier.IsEmpty && _onlinePayment.IsEmpty && _onTime.IsEmpty && _receipts.Count == 0;
+
+    /// <summary>Adds <paramref name="sign"/> × <paramref name="other"/> to these counters.</summary>
+    public void Add(UnitCounters other, int sign = 1)
+    {
+        if (ReferenceEquals(other, this))
+        {
+            other = other.Clone();
+        }
+
+        _onlineDossier.Add(other._onlineDossier, sign);
+        _onlinePayment.Add(other._onlinePayment, sign);
+        _onTime.Add(other._onTime, sign);
+        foreach (var (procedure, series) in other._receipts)
+        {
+            for (var i = 0; i < series.Count; i++)
+            {
+                AddReceipts(procedure, series.DayAt(i), sign * series.NumeratorAt(i));
+            }
+        }
+    }
+
+    /// <summary>Adds <paramref name="sign"/> × one entry.</summary>
+    public void Add(CounterEntry entry, int sign = 1)
+    {
+        if (entry.Kind == CounterKind.OnlineReceipt)
+        {
+            AddReceipts(entry.Procedure ?? throw new ArgumentException("an online receipt counter needs its procedure", nameof(entry)), entry.Day, sign * entry.Numerator);
+        }
+        else
+        {
+            AddDay(entry.Kind, entry.Day, sign * entry.Numerator, sign * entry.Denominator);
+        }
+    }
+
+    public UnitCounters Clone()
+    {
+        var copy = new UnitCounters();
+        copy.Add(this);
+        return copy;
+    }
+
+    /// <summary>Every non-zero counter: kinds in order, then procedures in ordinal order, then days ascending.</summary>
+    public IReadOnlyList<CounterEntry> Export()
+    {
+        var list = new List<CounterEntry>(_onlineDossier.Count + _onlinePayment.Count + _onTime.Count);
+        ExportSeries(list, CounterKind.OnlineDossier, null, _onlineDossier);
+        ExportSeries(list, CounterKind.OnlinePayment, null, _onlinePayment);
+        ExportSeries(list, CounterKind.OnTime, null, _onTime);
+        var procedures = new string[_receipts.Count];
+        _receipts.Keys.CopyTo(procedures, 0);
+        Array.Sort(procedures, StringComparer.Ordinal);
+        foreach (var procedure in procedures)
+        {
+            ExportSeries(list, CounterKind.OnlineReceipt, procedure, _receipts[procedure]);
+        }
+
+        return list;
+    }
+
+    public static UnitCounters Import(IEnumerable<CounterEntry> entries)
+    {
+        var counters = new UnitCounters();
+        foreach (var entry in entries)
+        {
+            counters.Add(entry);
+        }
+
+        return counters;
+    }
+
+    /// <summary>The indicators' counts over [<paramref name="from"/>, <paramref name="toInclusive"/>].</summary>
+    /// <param name="onlineProcedures">The online-service-usage denominator: full/partial procedures assigned to the subtree.</param>
+    public WindowCounts Count(DateOnly from, DateOnly toInclusive, IReadOnlySet<string> onlineProcedures)
+    {
+        var f = from.DayNumber;
+        var t = toInclusive.DayNumber;
+        var used = 0;
+        if (f <= t)
+        {
+            // Walk whichever side is smaller: a small office has few receipts, the province root many procedures.
+            if (_receipts.Count <= onlineProcedures.Count)
+            {
+                foreach (var (procedure, series) in _receipts)
+                {
+                    if (onlineProcedures.Contains(procedure) && series.Sum(f, t).Numerator > 0)
+                    {
+                        used++;
+                    }
+                }
+            }
+            else
+            {
+                foreach (var procedure in onlineProcedures)
+                {
+                    if (_receipts.TryGetValue(procedure, out var series) && series.Sum(f, t).Numerator > 0)
+                    {
+                        used++;
+                    }
+                }
+            }
+        }
+
+        return new WindowCounts(
+            new IndicatorCounts(used, onlineProcedures.Count),
+            _onlinePayment.Sum(f, t),
+            _onlineDossier.Sum(f, t),
+            _onTime.Sum(f, t));
+    }
+
+    /// <summary>One point per day of [<paramref name="from"/>, <paramref name="toInclusive"/>], each counting from <paramref name="from"/> to that day.</summary>
+    public IReadOnlyList<TrendPoint> Cumulative(DateOnly from, DateOnly toInclusive, IReadOnlySet<string> onlineProcedures)
+    {
+        var f = from.DayNumber;
+        var t = toInclusive.DayNumber;
+        if (t < f)
+        {
+            return [];
+        }
+
+        var length = t - f + 1;
+        var dossier = Increments(_onlineDossier, f, t, length);
+        var payment = Increments(_onlinePayment, f, t, length);
+        var onTime = Increments(_onTime, f, t, length);
+        var firstUse = new int[length];
+        foreach (var procedure in onlineProcedures)
+        {
+            if (!_receipts.TryGetValue(procedure, out var series))
+            {
+                continue;
+            }
+
+            var running = 0;
+            for (var i = series.LowerBound(f); i < series.Count && series.DayAt(i) <= t; i++)
+            {
+                running += series.NumeratorAt(i);
+                if (running > 0)
+                {
+                    firstUse[series.DayAt(i) - f]++;
+                    break;
+                }
+            }
+        }
+
+        var points = new TrendPoint[length];
+        IndicatorCounts d = default, p = default, o = default;
+        long used = 0;
+        for (var i = 0; i < length; i++)
+        {
+            d = new IndicatorCounts(d.Numerator + dossier[2 * i], d.Denominator + dossier[(2 * i) + 1]);
+            p = new IndicatorCounts(p.Numerator + payment[2 * i], p.Denominator + payment[(2 * i) + 1]);
+            o = new IndicatorCounts(o.Numerator + onTime[2 * i], o.Denominator + onTime[(2 * i) + 1]);
+            used += firstUse[i];
+            points[i] = new TrendPoint(DateOnly.FromDayNumber(f + i), new WindowCounts(new IndicatorCounts(used, onlineProcedures.Count), p, d, o));
+        }
+
+        return points;
+    }
+
+    /// <summary>True when some counted payment falls in [<paramref name="from"/>, <paramref name="toInclusive"/>].</summary>
+    public bool HasAnyPayment(DateOnly from, DateOnly toInclusive) =>
+        _onlinePayment.Sum(from.DayNumber, toInclusive.DayNumber).Denominator != 0;
+
+    internal void AddDay(CounterKind kind, int day, int numerator, int denominator)
+    {
+        var series = kind switch
+        {
+            CounterKind.OnlineDossier => _onlineDossier,
+            CounterKind.OnlinePayment => _onlinePayment,
+            CounterKind.OnTime => _onTime,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a per-dossier counter"),
+        };
+        series.Add(day, numerator, denominator);
+    }
+
+    internal void AddReceipts(string procedure, int day, int count)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        if (!_receipts.TryGetValue(procedure, out var series))
+        {
+            _receipts[procedure] = series = new DaySeries();
+        }
+
+        series.Add(day, count, 0);
+        if (series.IsEmpty)
+        {
+            _receipts.Remove(procedure);
+        }
+    }
+
+    private static long[] Increments(DaySeries series, int f, int t, int length)
+    {
+        var result = new long[2 * length];
+        for (var i = series.LowerBound(f); i < series.Count && series.DayAt(i) <= t; i++)
+        {
+            var at = 2 * (series.DayAt(i) - f);
+            result[at] += series.NumeratorAt(i);
+            result[at + 1] += series.DenominatorAt(i);
+        }
+
+        return result;
+    }
+
+    private static void ExportSeries(List<CounterEntry> list, CounterKind kind, string? procedure, DaySeries series)
+    {
+        for (var i = 0; i < series.Count; i++)
+        {
+            list.Add(new CounterEntry(kind, series.DayAt(i), procedure, series.NumeratorAt(i), series.DenominatorAt(i)));
+        }
+    }
+}
