@@ -28,7 +28,8 @@ public sealed partial class StartupReplay(
                 await Task.WhenAll(Enumerable.Range(0, ledger.Value.Shards).Select(s => grains.GetGrain<ILedgerShardGrain>(s).EnsureLoadedAsync()));
                 await Task.WhenAll(catalogue.AllBoards().Select(b => grains.GetGrain<IBoardGrain>(b.ToString()).GetSnapshotAsync()));
                 readiness.MarkReplayed();
-                LogReady(Stopwatch.GetElapsedTime(started).TotalSeconds);
+                var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+                LogReady(seconds);
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

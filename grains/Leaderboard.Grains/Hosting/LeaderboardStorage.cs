@@ -16,7 +16,10 @@ public static class LeaderboardStorage
     /// <summary>Registers the journal and, with PostgreSQL, the migrations. Call before <c>UseOrleans</c>: the schema must exist before the silo's storage starts.</summary>
     public static IServiceCollection AddLeaderboardStorage(this IServiceCollection services, IConfiguration configuration, string? connectionString)
     {
-        services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section)
+            .Validate(o => o.Shards is >= 1 and <= 4096, "Leaderboard:Ledger:Shards must be from 1 to 4096.")
+            .Validate(o => o.SnapshotEveryEvents >= 1, "Leaderboard:Ledger:SnapshotEveryEvents must be positive.")
+            .ValidateOnStart();
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             services.AddSingleton<IEventJournal, InMemoryEventJournal>();

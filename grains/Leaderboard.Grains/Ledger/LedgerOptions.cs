@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Leaderboard.Abstractions.Ledger;
 
 namespace Leaderboard.Grains.Ledger;
@@ -9,14 +8,12 @@ public sealed class LedgerOptions
     public const string Section = "Leaderboard:Ledger";
 
     /// <summary>Number of ledger shards (default 64). Fixed for the life of a journal: the journal records each event's shard.</summary>
-    [Range(1, 4096)]
     public int Shards { get; set; } = LedgerSharding.DefaultShardCount;
 
     /// <summary>How often a shard sends its coalesced counter deltas to the units (default 50 ms).</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>A shard writes a snapshot after this many applied events (default 20,000) …</summary>
-    [Range(1, int.MaxValue)]
     public int SnapshotEveryEvents { get; set; } = 20_000;
 
     /// <summary>… or this long after its first unsnapshotted event (default 2 minutes).</summary>

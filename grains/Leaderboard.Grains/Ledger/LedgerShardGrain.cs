@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ActivityKind = Leaderboard.Abstractions.Ingestion.ActivityKind;
 using Leaderboard.Abstractions;
 using Leaderboard.Abstractions.Ingestion;
 using Leaderboard.Abstractions.Ledger;
@@ -67,7 +68,8 @@ internal sealed partial class LedgerShardGrain(
 
         // Units rebuild from GetContributionAsync when they activate; what replay produced is not news.
         _ledger.TakeDeltas();
-        LogActivated(Shard, _ledger.DossierCount, replayed, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogActivated(Shard, _ledger.DossierCount, replayed, elapsed);
 
         var interval = options.Value.FlushInterval;
         this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(interval, interval) { KeepAlive = true });
