@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using Leaderboard.Abstractions;
+using Leaderboard.Grains.Storage;
+using Leaderboard.Grains.Storage.Migrations;
+using Leaderboard.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using static Leaderboard.Tests.Storage.JournalEntries;
+
+namespace Leaderboard.Tests.Storage;
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresEventJournalTests(PostgresFixture postgres) : EventJournalContract
+{
+    private readonly List<IAsyncDisposable> _owned = [];
+    private NpgsqlDataSource? _dataSource;
+
+    private PostgresEventJournal PostgresJournal => (PostgresEventJournal)Journal;
+
+    protected override async Task<IEventJournal> CreateJournalAsync()
+    {
+        _dataSource = NpgsqlDataSource.Create(await postgres.CreateDatabaseAsync());
+        _owned.Add(_dataSource);
+        await new SchemaMigrator(NullLogger<SchemaMigrator>.Instance).MigrateAsync(_dataSource, CancellationToken.None);
+        return new PostgresEventJournal(_dataSource, NullLogger<PostgresEventJournal>.Instance);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        for (var i = _owned.Count - 1; i >= 0; i--)
+        {
+            await _owned[i].DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task It_is_durable_and_available()
+    {
+        Assert.False(Journal.IsVolatile);
+        Assert.True(await Journal.IsAvailableAsync());
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_of_many_grains_share_few_commits()
+    {
+        var batches = ConcurrentBatches();
+        var commitsBefore = PostgresJournal.CommitCount;
+        var clock = Stopwatch.StartNew();
+
+        // Every caller enqueues before any commit can finish: the writer gathers them into a handful of groups.
+        var outcomes = await Task.WhenAll(batches.Select(batch => Journal.AppendAsync(batch)));
+
+        clock.Stop();
+        var commits = PostgresJournal.CommitCount - commitsBefore;
+        Assert.All(outcomes.SelectMany(o => o), outcome => Assert.Equal(AppendOutcome.Appended, outcome));
+        Assert.InRange(commits, 1, Callers / 10);
+        Console.WriteLine($"group commit: {Callers * EntriesPerCaller} rows from {Callers} callers in {commits} commits, {clock.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task A_group_is_capped_but_never_splits_a_caller()
+    {
+        await using var capped = new PostgresEventJournal(_dataSource!, NullLogger<PostgresEventJournal>.Instance, maxGroupRows: 100);
+        var batches = Enumerable.Range(0, 10)
+            .Select(caller => Enumerable.Range(0, 60).Select(i => Entry($"cap{caller}-{i}", caller, i)).ToArray())
+            .ToList();
+
+        var outcomes = await Task.WhenAll(batches.Select(batch => capped.AppendAsync(batch)));
+
+        Assert.All(outcomes.SelectMany(o => o), outcome => Assert.Equal(AppendOutcome.Appended, outcome));
+        Assert.Equal(10, capped.CommitCount);
+        Assert.Equal(600, capped.RowsCommitted);
+    }
+
+    [Fact]
+    public async Task Two_nodes_appending_the_same_event_at_once_append_it_once()
+    {
+        await using var otherNode = new PostgresEventJournal(_dataSource!, NullLogger<PostgresEventJournal>.Instance);
+        var entries = Enumerable.Range(0, 500).Select(i => Entry($"both-{i}", 1, i)).ToArray();
+        var shifted = entries.Select(e => e with { Shard = 2 }).ToArray();
+
+        var results = await Task.WhenAll(Journal.AppendAsync(entries), otherNode.AppendAsync(shifted));
+
+        for (var i = 0; i < entries.Length; i++)
+        {
+            Assert.Equal(
+                [AppendOutcome.Appended, AppendOutcome.Duplicate],
+                new[] { results[0][i], results[1][i] }.Order());
+        }
+
+        var stored = (await ReadAllAsync(Journal, 1)).Count + (await ReadAllAsync(Journal, 2)).Count;
+        Assert.Equal(entries.Length, stored);
+    }
+
+    [Fact]
+    public async Task Storage_stopped_is_unavailable_and_a_resend_after_restart_reports_what_was_committed()
+    {
+        var committed = new[] { Entry("before-1", 1, 1), Entry("before-2", 1, 2) };
+        await Journal.AppendAsync(committed);
+
+        await postgres.Server.StopAsync();
+        try
+        {
+            await Assert.ThrowsAsync<StorageUnavailableException>(() => Journal.AppendAsync([Entry("during", 1, 3)]));
+            Assert.False(await Journal.IsAvailableAsync());
+            await Assert.ThrowsAsync<StorageUnavailableException>(() => ReadAllAsync(Journal, 1));
+        }
+        finally
+        {
+            await postgres.Server.StartAgainAsync();
+        }
+
+        // The client retries its whole batch, as after a 503.
+        var retry = committed.Append(Entry("during", 1, 3)).ToArray();
+        var outcomes = await RetryWhileUnavailableAsync(() => Journal.AppendAsync(retry));
+
+        Assert.Equal([AppendOutcome.Duplicate, AppendOutcome.Duplicate, AppendOutcome.Appended], outcomes);
+        Assert.True(await Journal.IsAvailableAsync());
+        Assert.Equal(["before-1", "before-2", "during"], (await ReadAllAsync(Journal, 1)).Select(e => e.EventId));
+    }
+
+    [Fact]
+    public async Task Durability_settings_are_reported()
+    {
+        var settings = await PostgresJournal.DurabilitySettingsAsync();
+
+        Assert.Equal(["fsync", "full_page_writes", "synchronous_commit", "wal_sync_method"], settings.Keys.Order());
+        Assert.Equal("on", settings["fsync"]);
+        Assert.Equal("on", settings["synchronous_commit"]);
+        Assert.Equal("on", settings["full_page_writes"]);
+        Assert.False(string.IsNullOrEmpty(settings["wal_sync_method"]));
+    }
+
+    /// <summary>Right after a restart a pooled connection may still be a dead one: a client would retry, so does the test (bounded).</summary>
+    private static async Task<T> RetryWhileUnavailableAsync<T>(Func<Task<T>> action)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return await action();
+            }
+            catch (StorageUnavailableException) when (clock.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Yield();
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Leaderboard.Tests.Storage;
+
+internal sealed class StringKeyedSnapshotProbeGrain(
+    [PersistentState("probe", OrleansGrainStorageTests.StorageName)] IPersistentState<SnapshotProbeState> state)
+    : Grain, IStringKeyedSnapshotProbeGrain
+{
+    public async Task Write(string value)
+    {
+        state.State = new SnapshotProbeState { Value = value };
+        await state.WriteStateAsync();
+    }
+
+    public Task<SnapshotProbeView> Read() => Task.FromResult(new SnapshotProbeView(state.State.Value, state.RecordExists, state.Etag));
+
+    public Task Deactivate()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+}
