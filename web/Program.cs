@@ -3,11 +3,7 @@ using Leaderboard.Web.Hosting;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
-    builder.AddLeaderboard();
-    var app = builder.Build();
-    app.MapLeaderboard();
-    await app.RunAsync();
+    await LeaderboardApp.Create(args).RunAsync();
     return 0;
 }
 catch (CatalogueException ex)
@@ -16,6 +12,3 @@ catch (CatalogueException ex)
     await Console.Error.WriteLineAsync($"Không khởi động được: dữ liệu tổ chức không hợp lệ. {ex.Message}");
     return 2;
 }
-
-/// <summary>The web node's entry point (public for the tests' WebApplicationFactory).</summary>
-public partial class Program;

@@ -100,7 +100,20 @@ internal sealed partial class LedgerShardGrain(
 
         if (entries.Count > 0)
         {
-            var outcomes = await journal.AppendAsync(entries);
+            IReadOnlyList<AppendOutcome> outcomes;
+            try
+            {
+                outcomes = await journal.AppendAsync(entries);
+            }
+            catch (Exception ex) when (ex is StorageUnavailableException or OperationCanceledException or TimeoutException)
+            {
+                // The commit may have happened even though we were told it failed. A retry would then see only
+                // duplicates and nothing would apply them here, so this activation steps aside and the next one
+                // replays the journal, which knows.
+                DeactivateOnIdle();
+                throw;
+            }
+
             if (outcomes.Contains(AppendOutcome.SequenceTaken))
             {
                 // Another activation of this shard journaled past us: applying anything here could count it twice.

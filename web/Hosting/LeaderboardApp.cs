@@ -1,0 +1,15 @@
+namespace Leaderboard.Web.Hosting;
+
+/// <summary>Builds a web node from command-line style arguments (the same ones <c>dotnet run --project web</c> takes).</summary>
+public static class LeaderboardApp
+{
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.AddLeaderboard();
+        var app = builder.Build();
+        app.MapLeaderboard();
+        return app;
+    }
+}
