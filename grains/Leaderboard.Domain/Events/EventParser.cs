@@ -201,7 +201,6 @@ public sealed class EventParser
             return Fail(out rejection, id, "dossier", dossierError);
         }
 
-        var ev = new DossierEvent(id!, type, occurredAt, unit!, dossier!);
         switch (type)
         {
             case EventType.DossierReceived:
@@ -230,7 +229,7 @@ public sealed class EventParser
                     return Fail(out rejection, id, "dueAt", dueError);
                 }
 
-                return ev with { Procedure = procedure, Channel = channel, DueDate = due };
+                return new DossierEvent(id!, type, occurredAt, unit!, dossier!, Procedure: procedure, Channel: channel, DueDate: due);
 
             case EventType.DossierFinished:
                 if (ReadDueDate(e, zone, out var finishedDue) is { } finishedDueError)
@@ -238,7 +237,7 @@ public sealed class EventParser
                     return Fail(out rejection, id, "dueAt", finishedDueError);
                 }
 
-                return ev with { DueDate = finishedDue };
+                return new DossierEvent(id!, type, occurredAt, unit!, dossier!, DueDate: finishedDue);
 
             case EventType.DossierVoided:
                 if (ReadText(e, "reason"u8, MaxReasonLength, out var reason) is { } reasonError)
@@ -251,7 +250,7 @@ public sealed class EventParser
                     return Fail(out rejection, id, "reason", EventErrors.Blank);
                 }
 
-                return ev with { Reason = reason };
+                return new DossierEvent(id!, type, occurredAt, unit!, dossier!, Reason: reason);
 
             case EventType.PaymentCompleted:
                 if (ReadText(e, "payment"u8, MaxCodeLength, out var payment) is { } paymentError)
@@ -269,7 +268,7 @@ public sealed class EventParser
                     return Fail(out rejection, id, "method", methodError);
                 }
 
-                return ev with { Payment = payment, Amount = amount, Method = method };
+                return new DossierEvent(id!, type, occurredAt, unit!, dossier!, Payment: payment, Amount: amount, Method: method);
 
             default:
                 if (ReadText(e, "payment"u8, MaxCodeLength, out var refunded) is { } refundedError)
@@ -277,7 +276,7 @@ public sealed class EventParser
                     return Fail(out rejection, id, "payment", refundedError);
                 }
 
-                return ev with { Payment = refunded };
+                return new DossierEvent(id!, type, occurredAt, unit!, dossier!, Payment: refunded);
         }
     }
 
