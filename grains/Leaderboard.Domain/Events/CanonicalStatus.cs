@@ -1,0 +1,9 @@
+namespace Leaderboard.Domain.Events;
+
+/// <summary>Outcome of writing the canonical form of a JSON value.</summary>
+internal enum CanonicalStatus
+{
+    Ok,
+    DuplicateProperty,
+    TooDeep,
+}
