@@ -9,29 +9,60 @@ namespace Leaderboard.Domain.Ranking;
 /// </summary>
 public static class Ranker
 {
-    /// <summary>The standings in display order with their ranks. One sort, then one pass.</summary>
+    /// <summary>
+    /// The standings in display order with their ranks. One sort of packed integer keys (codes compared only
+    /// within runs of equal keys), then one pass.
+    /// </summary>
     public static IReadOnlyList<RankedStanding> Rank(IEnumerable<UnitStanding> standings)
     {
-        var keys = standings is ICollection<UnitStanding> collection ? new List<RankKey>(collection.Count) : [];
-        foreach (var standing in standings)
+        var items = standings as UnitStanding[] ?? [.. standings];
+        var count = items.Length;
+        var order = new int[count];
+        var keys = new long[count];
+        var displayOrder = new DisplayOrder(items);
+        var packed = true;
+        for (var i = 0; i < count; i++)
         {
-            keys.Add(new RankKey(standing));
+            order[i] = i;
+            packed &= displayOrder.TryPack(i, out keys[i]);
         }
 
-        keys.Sort();
-        var ranked = new RankedStanding[keys.Count];
-        var rank = 0;
-        for (var i = 0; i < keys.Count; i++)
+        if (packed)
         {
-            var key = keys[i];
-            var startsGroup = i == 0 || keys[i - 1].Eligible != key.Eligible;
-            if (startsGroup || keys[i - 1].Score != key.Score)
+            Array.Sort(keys, order);
+            for (var start = 0; start < count;)
             {
-                // Sorted by score within the group: the units before this one with a strictly higher score.
+                var end = start + 1;
+                while (end < count && keys[end] == keys[start])
+                {
+                    end++;
+                }
+
+                if (end - start > 1)
+                {
+                    Array.Sort(order, start, end - start, displayOrder.ByCode);
+                }
+
+                start = end;
+            }
+        }
+        else
+        {
+            Array.Sort(order, displayOrder);
+        }
+
+        var ranked = new RankedStanding[count];
+        var rank = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var standing = items[order[i]];
+            if (i == 0 || items[order[i - 1]].Eligible != standing.Eligible || items[order[i - 1]].Score != standing.Score)
+            {
+                // Sorted by score within each group: every unit before this one with a strictly higher score.
                 rank = i + 1;
             }
 
-            ranked[i] = new RankedStanding(key.Standing, rank);
+            ranked[i] = new RankedStanding(standing, rank);
         }
 
         return ranked;

@@ -1,0 +1,138 @@
+using Leaderboard.Domain.Counting;
+using Leaderboard.Domain.Events;
+using Leaderboard.Domain.Tests.Support;
+using DomainCatalogue = Leaderboard.Domain.Catalogue.Catalogue;
+
+namespace Leaderboard.Domain.Tests.Counting;
+
+public sealed class DossierLedgerSnapshotTests
+{
+    private static readonly string[] AllUnits = [.. SampleOrg.Units.Select(u => u.Code), "000.99.12.H37"];
+    private static readonly string[] Dossiers = ["d-receipt", "d-paid-first", "d-refund-first", "d-voided", "d-moved", "d-finish-only", "d-removed-unit"];
+
+    private readonly DomainCatalogue _catalogue = SampleOrg.NewCatalogue();
+    private readonly EventFactory _ev = new();
+
+    private DossierLedger Populated()
+    {
+        var ledger = new DossierLedger(_catalogue);
+        DossierEvent[] events =
+        [
+            _ev.Received("d-receipt", SampleOrg.Veterinary, "9.000101", Channel.Online, "2024-06-10T08:00:00+07:00", due: "2024-06-15"),
+            _ev.Paid("d-receipt", SampleOrg.Veterinary, "P1", PaymentMethod.Online, "2024-06-10T09:00:00+07:00"),
+            _ev.Paid("d-receipt", SampleOrg.Veterinary, "P2", PaymentMethod.Cash, "2024-06-10T09:00:00+07:00"),
+            _ev.Finished("d-receipt", SampleOrg.Veterinary, "2024-06-14T09:00:00+07:00", due: "2024-06-30"),
+            _ev.Paid("d-paid-first", SampleOrg.Plants, "P1", PaymentMethod.Transfer, "2024-06-11T09:00:00+07:00"),
+            _ev.Refunded("d-refund-first", SampleOrg.Quality, "X", "2024-06-11T09:00:00+07:00"),
+            _ev.Paid("d-refund-first", SampleOrg.Quality, "Y", PaymentMethod.Online, "2024-06-12T09:00:00+07:00"),
+            _ev.Received("d-voided", SampleOrg.Irrigation, "9.000401", Channel.Postal, "2024-06-10T08:00:00+07:00"),
+            _ev.Voided("d-voided", SampleOrg.Irrigation, "2024-06-10T09:00:00+07:00"),
+            _ev.Received("d-moved", SampleOrg.Veterinary, "9.000102", Channel.Direct, "2024-06-10T08:00:00+07:00"),
+            _ev.Received("d-moved", SampleOrg.Forestry, "9.000301", Channel.Online, "2024-06-10T08:30:00+07:00"),
+            _ev.Finished("d-finish-only", SampleOrg.Forestry, "2024-06-10T08:30:00+07:00", due: "2024-06-01"),
+            _ev.Received("d-removed-unit", "000.99.12.H37", "9.000101", Channel.Online, "2024-06-20T08:00:00+07:00"),
+        ];
+        foreach (var e in events)
+        {
+            ledger.Apply(e);
+        }
+
+        return ledger;
+    }
+
+    private static byte[] Snapshot(DossierLedger ledger)
+    {
+        using var stream = new MemoryStream();
+        ledger.WriteSnapshot(stream);
+        return stream.ToArray();
+    }
+
+    private DossierLedger Load(byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes);
+        return DossierLedger.ReadSnapshot(_catalogue, stream);
+    }
+
+    [Fact]
+    public void A_snapshot_round_trips_states_and_rebuilds_the_totals_without_pending_deltas()
+    {
+        var original = Populated();
+        var bytes = Snapshot(original);
+
+        var loaded = Load(bytes);
+
+        Assert.Equal(1, bytes[0]);
+        Assert.Equal(original.DossierCount, loaded.DossierCount);
+        Assert.Equal(7, loaded.DossierCount);
+        Assert.Empty(loaded.TakeDeltas());
+        foreach (var unit in AllUnits)
+        {
+            Assert.Equal(original.ContributionTo(unit).Export(), loaded.ContributionTo(unit).Export());
+        }
+
+        foreach (var dossier in Dossiers)
+        {
+            Assert.Equal(original.OwnerOf(dossier), loaded.OwnerOf(dossier));
+        }
+
+        Assert.Equal(SampleOrg.Plants, loaded.OwnerOf("d-paid-first"));
+        Assert.Equal(SampleOrg.Forestry, loaded.OwnerOf("d-moved"));
+        Assert.Null(loaded.OwnerOf("d-voided"));
+        Assert.Null(loaded.OwnerOf("d-finish-only"));
+        Assert.Equal(bytes, Snapshot(loaded));
+    }
+
+    [Fact]
+    public void A_loaded_ledger_goes_on_exactly_as_the_original()
+    {
+        var original = Populated();
+        var loaded = Load(Snapshot(original));
+        original.TakeDeltas();
+        DossierEvent[] more =
+        [
+            _ev.Paid("d-refund-first", SampleOrg.Quality, "X", PaymentMethod.Online, "2024-06-10T09:00:00+07:00"),
+            _ev.Refunded("d-receipt", SampleOrg.Veterinary, "P1", "2024-06-13T09:00:00+07:00"),
+            _ev.Received("d-voided", SampleOrg.Irrigation, "9.000401", Channel.Online, "2024-06-11T08:00:00+07:00"),
+            _ev.Received("d-finish-only", SampleOrg.Forestry, "9.000301", Channel.Online, "2024-06-09T08:00:00+07:00"),
+            _ev.Received("d-paid-first", SampleOrg.Veterinary, "9.000103", Channel.Online, "2024-06-11T08:00:00+07:00"),
+        ];
+
+        foreach (var e in more)
+        {
+            original.Apply(e);
+            loaded.Apply(e);
+        }
+
+        var a = original.TakeDeltas();
+        var b = loaded.TakeDeltas();
+        Assert.Equal(a.Keys.Order(StringComparer.Ordinal), b.Keys.Order(StringComparer.Ordinal));
+        foreach (var (unit, delta) in a)
+        {
+            Assert.Equal(delta.Export(), b[unit].Export());
+        }
+
+        Assert.Equal(Snapshot(original), Snapshot(loaded));
+        // d-finish-only got its receipt at Forestry: finished 06-10 against a due date of 06-01, late.
+        Assert.Equal(
+            new WindowCounts(new(1, 2), new(0, 0), new(2, 2), new(0, 1)),
+            loaded.ContributionTo(SampleOrg.Forestry).Count(new DateOnly(2024, 6, 1), new DateOnly(2024, 6, 30), _catalogue.OnlineProceduresOfSubtree(SampleOrg.Forestry)));
+    }
+
+    [Fact]
+    public void An_empty_ledger_round_trips()
+    {
+        var loaded = Load(Snapshot(new DossierLedger(_catalogue)));
+
+        Assert.Equal(0, loaded.DossierCount);
+        Assert.Empty(loaded.TakeDeltas());
+    }
+
+    [Fact]
+    public void An_unknown_snapshot_version_is_refused()
+    {
+        var bytes = Snapshot(Populated());
+        bytes[0] = 99;
+
+        Assert.Throws<InvalidDataException>(() => Load(bytes));
+    }
+}
