@@ -160,7 +160,7 @@ if (connection) {
   connection.on('Activity', onActivity);
 }
 
-const hubConnected = () => connection?.state === signalR.HubConnectionState.Connected;
+const hubConnected = () => connection !== null && connection.state === signalR.HubConnectionState.Connected;
 
 /** Joins the current board's group and takes its snapshot; also used to recover from a gap. */
 async function subscribe() {
@@ -231,6 +231,7 @@ function applySnapshot(snapshot) {
   showMessage(null);
   renderBoard();
   renderHeader();
+  renderFeed(); // feed items that came before the names did show unit codes until now
 }
 
 async function loadHttpSnapshot() {
