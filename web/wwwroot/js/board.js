@@ -1,0 +1,604 @@
+// The board page: choose a campaign and a board, then show its live ranking.
+//
+// Data flow: the hub's SubscribeBoard returns a snapshot, then BoardChanged messages carry only
+// the entries that changed, each with a version one above the last. Any doubt (another epoch, a
+// gap) is settled by taking a fresh snapshot, never by guessing. Without the hub the page shows
+// the HTTP snapshot and re-reads it every little while, saying the figures may be stale.
+//
+// All server and event text reaches the DOM through textContent or attributes, never innerHTML:
+// unit names and activity come from integrators and may be hostile.
+
+import {
+  daysLeft, foldForSearch, formatDate, formatNumber, formatPercent, formatRatio, formatRelative,
+  formatScore, formatTarget, formatTime, movement, TIME_ZONE,
+} from './format.js';
+import {
+  activityLabel, indicatorGoal, indicatorName, initialLang, rememberLang, t, translateStatic,
+} from './i18n.js';
+
+const HUB_URL = '/hubs/leaderboard';
+const API = '/api/v1';
+const MAX_RETRY_DELAY_MS = 10_000;
+const POLL_WHILE_OFFLINE_MS = 15_000;
+const STALE_AFTER_MS = 10_000; // reconnecting longer than this: say the figures may be stale
+const FEED_SIZE = 20;
+
+const $ = id => document.getElementById(id);
+const el = (tag, className, text) => {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+};
+
+const state = {
+  lang: initialLang(),
+  campaigns: [],
+  campaign: null,        // GET /campaigns/{id}: indicators with targets and weights
+  campaignId: null,
+  boardId: null,
+  generation: 0,         // bumps on every board switch; late answers for an old board are dropped
+  epoch: null,
+  version: null,
+  entries: new Map(),    // unit code → entry
+  order: [],             // unit codes in display order
+  names: new Map(),      // unit code → name, kept across board switches for the feed
+  updatedAt: null,
+  snapshotting: false,
+  pending: [],           // BoardChanged received while a snapshot is on its way
+  connection: 'reconnecting',
+  connectionWord: 'conn.connecting',
+  query: '',
+  feed: [],              // newest first
+};
+
+// ---------- URL and selection ----------
+
+function readUrl() {
+  const q = new URLSearchParams(location.search);
+  return { campaign: q.get('campaign'), board: q.get('board') };
+}
+
+function writeUrl(push) {
+  const q = new URLSearchParams(location.search);
+  q.set('campaign', state.campaignId);
+  q.set('board', state.boardId);
+  const url = `${location.pathname}?${q}`;
+  if (url !== `${location.pathname}${location.search}`) {
+    history[push ? 'pushState' : 'replaceState'](null, '', url);
+  }
+}
+
+/** The URL's choice when it names a known campaign and board, else the first of each. */
+function resolveChoice(wanted) {
+  const campaign = state.campaigns.find(c => c.id === wanted.campaign) ?? state.campaigns[0];
+  if (!campaign) return null;
+  const boards = campaign.boards ?? [];
+  const board = boards.find(b => b.id === wanted.board) ?? boards[0];
+  return { campaign: campaign.id, board: board?.id ?? null };
+}
+
+// ---------- HTTP ----------
+
+async function getJson(path) {
+  const response = await fetch(`${API}${path}`, { headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new Error(`${response.status} ${path}`);
+  return response.json();
+}
+
+const seg = s => encodeURIComponent(s);
+
+// ---------- the hub ----------
+
+const connection = globalThis.signalR
+  ? new signalR.HubConnectionBuilder()
+    .withUrl(HUB_URL)
+    // Infinite reconnect; the back-off grows to 10 s, with jitter so a restarted server is not
+    // hit by every wall display in the same instant.
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => retryDelay(ctx.previousRetryCount) })
+    .configureLogging(signalR.LogLevel.Warning)
+    .build()
+  : null;
+
+function retryDelay(attempt) {
+  const base = Math.min(MAX_RETRY_DELAY_MS, 500 * 2 ** attempt);
+  return Math.round(base * (0.8 + Math.random() * 0.2));
+}
+
+let staleTimer = 0;
+let pollTimer = 0;
+
+function setConnection(stateName, wordKey) {
+  state.connection = stateName;
+  state.connectionWord = wordKey ?? `conn.${stateName}`;
+  clearTimeout(staleTimer);
+  if (stateName === 'reconnecting') {
+    staleTimer = setTimeout(() => setConnection('disconnected'), STALE_AFTER_MS);
+  }
+  // Without live updates, keep the figures from going too old by re-reading the HTTP snapshot.
+  clearInterval(pollTimer);
+  if (stateName === 'disconnected') pollTimer = setInterval(loadHttpSnapshot, POLL_WHILE_OFFLINE_MS);
+  renderConnection();
+}
+
+async function startHub() {
+  if (!connection) {
+    // The bundle did not load (a build without npm, a proxy): still show the numbers.
+    setConnection('disconnected');
+    return;
+  }
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await connection.start();
+      setConnection('connected');
+      await subscribe();
+      return;
+    } catch {
+      // withAutomaticReconnect covers only connections that once succeeded; the first start is ours.
+      if (attempt === 0) {
+        setConnection('disconnected');
+        if (state.version === null) loadHttpSnapshot();
+      }
+      await new Promise(resolve => setTimeout(resolve, retryDelay(attempt)));
+    }
+  }
+}
+
+if (connection) {
+  connection.onreconnecting(() => setConnection('reconnecting'));
+  connection.onreconnected(() => {
+    setConnection('connected');
+    // The group membership died with the old connection: join again, which brings a snapshot.
+    subscribe();
+  });
+  connection.onclose(() => {
+    setConnection('disconnected');
+    startHub();
+  });
+  connection.on('BoardChanged', onBoardChanged);
+  connection.on('TargetReached', onTargetReached);
+  connection.on('Activity', onActivity);
+}
+
+const hubConnected = () => connection !== null && connection.state === signalR.HubConnectionState.Connected;
+
+/** Joins the current board's group and takes its snapshot; also used to recover from a gap. */
+async function subscribe() {
+  if (!state.campaignId || !state.boardId || !hubConnected()) return;
+  const generation = state.generation;
+  state.snapshotting = true;
+  try {
+    const snapshot = await connection.invoke('SubscribeBoard', state.campaignId, state.boardId);
+    if (generation !== state.generation) return;
+    applySnapshot(snapshot);
+    // Changes that raced the snapshot: keep those after it, in order; a gap sends us back here.
+    const pending = state.pending.sort((a, b) => a.version - b.version);
+    state.pending = [];
+    state.snapshotting = false;
+    for (const change of pending) onBoardChanged(change);
+  } catch {
+    if (generation !== state.generation) return;
+    state.snapshotting = false;
+    state.pending = [];
+    loadHttpSnapshot();
+  }
+}
+
+async function unsubscribe(campaignId, boardId) {
+  if (!hubConnected() || !campaignId || !boardId) return;
+  try { await connection.invoke('UnsubscribeBoard', campaignId, boardId); } catch { /* best effort */ }
+}
+
+function onBoardChanged(change) {
+  if (!change || change.campaign !== state.campaignId || change.board !== state.boardId) return;
+  if (state.snapshotting) {
+    state.pending.push(change);
+    return;
+  }
+  if (change.epoch !== state.epoch) {
+    subscribe();
+    return;
+  }
+  if (change.version <= state.version) return; // already in what we show
+  if (change.version !== state.version + 1) {
+    subscribe();
+    return;
+  }
+  state.version = change.version;
+  for (const entry of change.entries ?? []) {
+    state.entries.set(entry.unit, entry);
+    state.names.set(entry.unit, entry.name);
+  }
+  sortEntries();
+  state.updatedAt = new Date();
+  renderBoard();
+  renderHeader();
+}
+
+// ---------- snapshots ----------
+
+function applySnapshot(snapshot) {
+  state.epoch = snapshot.epoch;
+  state.version = snapshot.version;
+  state.entries = new Map();
+  state.order = [];
+  for (const entry of snapshot.entries ?? []) {
+    state.entries.set(entry.unit, entry);
+    state.order.push(entry.unit);
+    state.names.set(entry.unit, entry.name);
+  }
+  state.updatedAt = new Date();
+  showMessage(null);
+  renderBoard();
+  renderHeader();
+  renderFeed(); // feed items that came before the names did show unit codes until now
+}
+
+async function loadHttpSnapshot() {
+  if (!state.campaignId || !state.boardId) return;
+  const generation = state.generation;
+  try {
+    const snapshot = await getJson(`/campaigns/${seg(state.campaignId)}/boards/${seg(state.boardId)}`);
+    // A live snapshot that arrived meanwhile is at least as new; do not step back.
+    if (generation !== state.generation || (hubConnected() && state.version !== null)) return;
+    applySnapshot(snapshot);
+  } catch {
+    if (generation === state.generation && state.version === null) {
+      showMessage('error.board', loadHttpSnapshot);
+    }
+  }
+}
+
+/**
+ * Display order: rank ascending; among equal ranks, the server's order as last seen (the server
+ * breaks ties by payment volume and code, which a diff cannot tell us). Units new to the board go
+ * after their rank-mates.
+ */
+function sortEntries() {
+  const index = new Map(state.order.map((unit, i) => [unit, i]));
+  const position = unit => index.get(unit) ?? Number.MAX_SAFE_INTEGER;
+  state.order = [...state.entries.keys()].sort((a, b) => {
+    const ra = state.entries.get(a).rank;
+    const rb = state.entries.get(b).rank;
+    return ra - rb || position(a) - position(b) || (a < b ? -1 : a > b ? 1 : 0);
+  });
+}
+
+// ---------- live feed ----------
+
+function onTargetReached(message) {
+  if (!message || message.campaign !== state.campaignId) return;
+  addFeedItem({ ...message, type: 'target' });
+  flashRow(message.unit);
+}
+
+function onActivity(message) {
+  if (!message || message.campaign !== state.campaignId) return;
+  addFeedItem({ ...message, type: 'activity' });
+}
+
+function addFeedItem(item) {
+  state.feed.unshift(item);
+  state.feed.length = Math.min(state.feed.length, FEED_SIZE);
+  renderFeed();
+}
+
+function feedText(item) {
+  const unit = state.names.get(item.unit) ?? String(item.unit ?? '');
+  if (item.type === 'target') {
+    const indicator = state.campaign?.indicators?.find(i => i.id === item.indicator);
+    const goal = indicatorGoal(state.lang, item.indicator, indicator?.name);
+    return t(state.lang, 'feed.targetReached', unit, goal, formatTarget(item.target, state.lang));
+  }
+  const count = Number(item.count) || 0;
+  return `${unit} · ${activityLabel(state.lang, String(item.kind ?? ''), formatNumber(count, state.lang), count)}`;
+}
+
+function flashRow(unit) {
+  const row = rows.get(unit)?.tr;
+  if (!row) return;
+  row.classList.remove('flash');
+  void row.offsetWidth; // restart the animation when two targets are reached in a row
+  row.classList.add('flash');
+  row.addEventListener('animationend', () => row.classList.remove('flash'), { once: true });
+}
+
+// ---------- rendering ----------
+
+const rows = new Map(); // unit → { entry, lang, tr }: a row is rebuilt only when its entry changed
+
+function indicatorsOfCampaign() {
+  const list = state.campaign?.indicators ?? [];
+  // Weighted indicators decide the rank, so they come first and are shown large.
+  return [...list.filter(i => i.weight > 0), ...list.filter(i => !(i.weight > 0))];
+}
+
+function renderHead() {
+  const head = $('board-head');
+  head.replaceChildren();
+  const th = (text, className) => {
+    const cell = el('th', className, text);
+    cell.scope = 'col';
+    head.append(cell);
+    return cell;
+  };
+  th(t(state.lang, 'col.rank'), 'col-rank');
+  th(t(state.lang, 'col.movement'), 'col-move');
+  th(t(state.lang, 'col.unit'), 'col-unit');
+  for (const indicator of indicatorsOfCampaign()) {
+    const weighted = indicator.weight > 0;
+    const cell = th('', weighted ? 'col-ind weighted' : 'col-ind minor');
+    cell.append(el('span', 'ind-name', indicatorName(state.lang, indicator.id, indicator.name)));
+    const detail = [t(state.lang, 'col.target', formatTarget(indicator.target, state.lang))];
+    if (weighted) detail.push(t(state.lang, 'col.weight', formatNumber(indicator.weight, state.lang, 3)));
+    cell.append(el('span', 'ind-target', detail.join(' · ')));
+  }
+  th(t(state.lang, 'col.score'), 'col-score');
+}
+
+function buildRow(entry) {
+  const lang = state.lang;
+  const tr = el('tr');
+  tr.dataset.unit = entry.unit;
+  tr.dataset.rank = String(entry.rank);
+  if (!entry.eligible) tr.classList.add('ineligible');
+
+  const rank = el('td', 'col-rank', formatNumber(entry.rank, lang));
+  rank.dataset.label = t(lang, 'col.rank');
+  tr.append(rank);
+
+  const move = movement(entry.rank, entry.previousRank);
+  const moveCell = el('td', `col-move ${move.delta > 0 ? 'up' : move.delta < 0 ? 'down' : 'same'}`);
+  moveCell.append(el('span', null, move.symbol));
+  moveCell.firstChild.setAttribute('aria-hidden', 'true');
+  moveCell.append(el('span', 'sr-only', move.delta > 0 ? t(lang, 'movement.up', move.delta)
+    : move.delta < 0 ? t(lang, 'movement.down', -move.delta) : t(lang, 'movement.same')));
+  tr.append(moveCell);
+
+  const unitCell = el('th', 'col-unit');
+  unitCell.scope = 'row';
+  const link = el('a', 'unit-link', entry.name ?? entry.unit);
+  link.href = `/units/${seg(entry.unit)}?campaign=${seg(state.campaignId)}`;
+  unitCell.append(link);
+  if (!entry.eligible && entry.applicable !== false) unitCell.append(el('span', 'tag tag-ineligible', t(lang, 'ineligible')));
+  tr.append(unitCell);
+
+  for (const indicator of indicatorsOfCampaign()) {
+    const weighted = indicator.weight > 0;
+    const td = el('td', weighted ? 'col-ind weighted' : 'col-ind minor');
+    td.dataset.indicator = indicator.id;
+    td.dataset.label = indicatorName(lang, indicator.id, indicator.name);
+    const value = entry.indicators?.[indicator.id];
+    if (!value || value.applicable === false) {
+      td.append(el('span', 'na', t(lang, 'na')));
+    } else {
+      const line = el('span', 'ind-line');
+      line.append(el('span', 'pct', formatPercent(value.value, lang, value.numerator, value.denominator)));
+      line.append(el('span', 'ratio', formatRatio(value.numerator, value.denominator, lang)));
+      td.append(line);
+      const badge = el('span', value.met ? 'badge met' : 'badge unmet');
+      badge.append(el('span', 'badge-icon', value.met ? '✓' : '✗'));
+      badge.firstChild.setAttribute('aria-hidden', 'true');
+      badge.append(el('span', null, t(lang, value.met ? 'met.yes' : 'met.no')));
+      td.append(badge);
+    }
+    tr.append(td);
+  }
+
+  const score = el('td', 'col-score');
+  score.dataset.label = t(lang, 'col.score');
+  if (entry.applicable === false) {
+    score.append(el('span', 'na', t(lang, 'na')));
+  } else {
+    score.append(el('span', 'score', formatScore(entry.score, lang)));
+    if (!entry.eligible) score.append(el('span', 'tag tag-ineligible', t(lang, 'ineligible')));
+  }
+  tr.append(score);
+  return tr;
+}
+
+function renderBoard() {
+  const body = $('board-body');
+  const table = $('board');
+  table.setAttribute('aria-busy', 'false');
+  const seen = new Set();
+  const fragment = document.createDocumentFragment();
+  const needle = foldForSearch(state.query);
+  let shown = 0;
+  for (const unit of state.order) {
+    const entry = state.entries.get(unit);
+    let cached = rows.get(unit);
+    if (!cached || cached.entry !== entry || cached.lang !== state.lang) {
+      const tr = buildRow(entry);
+      cached = { entry, lang: state.lang, tr, folded: foldForSearch(entry.name ?? entry.unit) };
+      rows.set(unit, cached);
+    }
+    const match = !needle || cached.folded.includes(needle) || foldForSearch(unit).includes(needle);
+    cached.tr.hidden = !match;
+    if (match) shown++;
+    seen.add(unit);
+    fragment.append(cached.tr);
+  }
+  for (const unit of [...rows.keys()]) if (!seen.has(unit)) rows.delete(unit);
+  // Re-appending moves existing rows into the new order without rebuilding them.
+  body.replaceChildren(fragment);
+
+  const total = state.order.length;
+  $('board-placeholder').hidden = total > 0 && shown > 0;
+  if (total === 0) $('board-placeholder').textContent = t(state.lang, 'board.empty');
+  else if (shown === 0) $('board-placeholder').textContent = t(state.lang, 'search.none');
+  $('search-count').textContent = needle ? t(state.lang, 'search.count', shown, total) : '';
+}
+
+function renderHeader() {
+  const lang = state.lang;
+  const summary = state.campaigns.find(c => c.id === state.campaignId);
+  const campaign = { ...summary, ...state.campaign };
+  $('campaign-name').textContent = campaign.name ?? '…';
+  document.title = campaign.name ? `${campaign.name} · ${t(lang, 'page.title')}` : t(lang, 'page.title');
+  $('campaign-period').textContent = campaign.start
+    ? t(lang, 'header.period', formatDate(campaign.start), formatDate(campaign.end)) : '';
+  const left = daysLeft(campaign.end, campaign.timeZone ?? TIME_ZONE);
+  $('days-left').textContent = left === null ? '' : t(lang, 'header.daysLeft', formatNumber(left, lang));
+  $('days-left').hidden = left === null;
+  $('updated-at').textContent = state.updatedAt
+    ? t(lang, 'header.updatedAt', formatTime(state.updatedAt, campaign.timeZone ?? TIME_ZONE)) : '';
+}
+
+function renderConnection() {
+  const status = $('connection-status');
+  status.dataset.state = state.connection;
+  status.querySelector('.connection-text').textContent = t(state.lang, state.connectionWord);
+}
+
+function renderFeed() {
+  const list = $('live-feed');
+  const now = new Date();
+  list.replaceChildren(...state.feed.map(item => {
+    const li = el('li', item.type === 'target' ? 'feed-item target' : 'feed-item');
+    if (item.type === 'target') li.append(el('span', 'badge met feed-badge', '✓'));
+    li.append(el('span', 'feed-text', feedText(item)));
+    const time = el('time', 'feed-time', formatRelative(item.at, state.lang, now));
+    if (item.at) time.dateTime = String(item.at);
+    li.append(time);
+    return li;
+  }));
+  $('feed-empty').hidden = state.feed.length > 0;
+}
+
+function renderSelectors() {
+  const campaignSelect = $('campaign-select');
+  campaignSelect.replaceChildren(...state.campaigns.map(c => new Option(c.name ?? c.id, c.id)));
+  campaignSelect.value = state.campaignId ?? '';
+  campaignSelect.disabled = state.campaigns.length === 0;
+  const boards = state.campaigns.find(c => c.id === state.campaignId)?.boards ?? [];
+  const boardSelect = $('board-select');
+  boardSelect.replaceChildren(...boards.map(b => new Option(b.name ?? b.id, b.id)));
+  boardSelect.value = state.boardId ?? '';
+  boardSelect.disabled = boards.length === 0;
+}
+
+function renderAll() {
+  document.documentElement.lang = state.lang;
+  translateStatic(state.lang);
+  const toggle = $('lang-toggle');
+  const other = state.lang === 'vi' ? 'en' : 'vi';
+  toggle.textContent = t(state.lang, 'lang.switch');
+  toggle.lang = other;
+  toggle.setAttribute('aria-label', t(state.lang, 'lang.switchLabel'));
+  renderHead();
+  renderBoard();
+  renderHeader();
+  renderConnection();
+  renderFeed();
+  const message = $('board-message');
+  if (!message.hidden && message.dataset.key) showMessage(message.dataset.key, retryAction);
+}
+
+let retryAction = null;
+function showMessage(key, retry) {
+  const box = $('board-message');
+  box.hidden = !key;
+  box.dataset.key = key ?? '';
+  retryAction = retry ?? null;
+  box.querySelector('.message-text').textContent = key ? t(state.lang, key) : '';
+  box.querySelector('.retry').hidden = !retry;
+}
+
+// ---------- switching boards ----------
+
+async function selectBoard(choice, { push }) {
+  const previous = { campaign: state.campaignId, board: state.boardId };
+  if (previous.campaign === choice.campaign && previous.board === choice.board && state.version !== null) return;
+  state.generation++;
+  state.campaignId = choice.campaign;
+  state.boardId = choice.board;
+  state.epoch = null;
+  state.version = null;
+  state.entries = new Map();
+  state.order = [];
+  state.pending = [];
+  state.snapshotting = false;
+  rows.clear();
+  if (previous.campaign !== choice.campaign) {
+    state.campaign = null;
+    state.feed = [];
+  }
+  writeUrl(push);
+  renderSelectors();
+  renderHeader();
+  renderFeed();
+  $('board').setAttribute('aria-busy', 'true');
+  $('board-body').replaceChildren();
+  $('board-placeholder').hidden = false;
+  $('board-placeholder').textContent = t(state.lang, 'board.loading');
+
+  unsubscribe(previous.campaign, previous.board);
+  const generation = state.generation;
+  if (!state.campaign) {
+    try {
+      const detail = await getJson(`/campaigns/${seg(choice.campaign)}`);
+      if (generation !== state.generation) return;
+      state.campaign = detail;
+    } catch {
+      // The table still works from the entries; only the columns' targets and weights are missing.
+    }
+    renderHead();
+    renderHeader();
+  }
+  if (!choice.board) {
+    $('board-placeholder').textContent = t(state.lang, 'board.empty');
+    return;
+  }
+  if (hubConnected()) await subscribe();
+  else await loadHttpSnapshot();
+}
+
+async function loadCampaigns() {
+  showMessage(null);
+  try {
+    state.campaigns = await getJson('/campaigns');
+  } catch {
+    showMessage('error.campaigns', loadCampaigns);
+    return;
+  }
+  const choice = resolveChoice(readUrl());
+  if (!choice) {
+    showMessage('error.noCampaigns');
+    renderSelectors();
+    $('board-placeholder').hidden = true;
+    return;
+  }
+  await selectBoard(choice, { push: false });
+}
+
+// ---------- wiring ----------
+
+$('controls').addEventListener('submit', event => event.preventDefault());
+$('campaign-select').addEventListener('change', event => {
+  const campaign = state.campaigns.find(c => c.id === event.target.value);
+  selectBoard({ campaign: campaign.id, board: campaign.boards?.[0]?.id ?? null }, { push: true });
+});
+$('board-select').addEventListener('change', event => {
+  selectBoard({ campaign: state.campaignId, board: event.target.value }, { push: true });
+});
+window.addEventListener('popstate', () => {
+  const choice = resolveChoice(readUrl());
+  if (choice) selectBoard(choice, { push: false });
+});
+$('unit-search').addEventListener('input', event => {
+  state.query = event.target.value;
+  renderBoard();
+});
+$('lang-toggle').addEventListener('click', () => {
+  state.lang = state.lang === 'vi' ? 'en' : 'vi';
+  rememberLang(state.lang);
+  renderAll();
+});
+$('board-message').querySelector('.retry').addEventListener('click', () => retryAction?.());
+
+// "còn N ngày" turns at midnight in Ho Chi Minh City and the feed's "2 phút trước" ages.
+setInterval(() => { renderHeader(); renderFeed(); }, 30_000);
+
+renderAll();
+loadCampaigns().then(startHub);

@@ -1,0 +1,182 @@
+// The pages' words. Vietnamese is the default; English is a switch for visitors.
+// Shared by the board page, the wall display and the unit page so a term reads the same everywhere.
+
+const STORAGE_KEY = 'leaderboard.lang';
+
+const dictionaries = {
+  vi: {
+    'app.title': 'Bảng xếp hạng thi đua',
+    'page.title': 'Bảng xếp hạng thi đua',
+    'skip.toBoard': 'Đến bảng xếp hạng',
+    'select.campaign': 'Đợt thi đua',
+    'select.board': 'Bảng xếp hạng',
+    'search.label': 'Tìm đơn vị',
+    'search.placeholder': 'Nhập tên, có dấu hoặc không dấu',
+    'search.count': (shown, total) => `Hiển thị ${shown}/${total} đơn vị`,
+    'search.none': 'Không có đơn vị nào khớp với từ khóa.',
+    'board.loading': 'Đang tải bảng xếp hạng…',
+    'board.empty': 'Bảng xếp hạng chưa có đơn vị nào.',
+    'board.caption': 'Xếp hạng các đơn vị theo điểm thi đua',
+    'error.campaigns': 'Không tải được danh sách đợt thi đua.',
+    'error.board': 'Không tải được bảng xếp hạng.',
+    'error.noCampaigns': 'Chưa có đợt thi đua nào.',
+    'action.retry': 'Thử lại',
+    'col.rank': 'Hạng',
+    'col.movement': 'Thay đổi',
+    'col.unit': 'Đơn vị',
+    'col.score': 'Điểm',
+    'col.weight': w => `trọng số ${w}`,
+    'col.target': t => `chỉ tiêu ${t}`,
+    'met.yes': 'Đạt',
+    'met.no': 'Chưa đạt',
+    'na': 'không áp dụng',
+    'ineligible': 'chưa đủ dữ liệu',
+    'movement.up': n => `lên ${n} hạng`,
+    'movement.down': n => `xuống ${n} hạng`,
+    'movement.same': 'giữ nguyên hạng',
+    'header.daysLeft': n => `còn ${n} ngày`,
+    'header.updatedAt': t => `cập nhật lúc ${t}`,
+    'header.period': (a, b) => `${a} – ${b}`,
+    'conn.connecting': 'Đang kết nối…',
+    'conn.connected': 'Đã kết nối',
+    'conn.reconnecting': 'Đang kết nối lại…',
+    'conn.disconnected': 'Mất kết nối — số liệu có thể đã cũ',
+    'feed.title': 'Hoạt động mới',
+    'feed.empty': 'Chưa có hoạt động mới.',
+    'feed.targetReached': (unit, indicator, target) => `${unit} đạt ${indicator} ${target}`,
+    'lang.switch': 'English',
+    'lang.switchLabel': 'Switch to English',
+    'footer.note': 'Tỷ lệ hiển thị được cắt bớt đến một chữ số thập phân, không làm tròn lên.',
+  },
+  en: {
+    'app.title': 'Emulation leaderboard',
+    'page.title': 'Emulation leaderboard',
+    'skip.toBoard': 'Skip to the board',
+    'select.campaign': 'Campaign',
+    'select.board': 'Board',
+    'search.label': 'Find a unit',
+    'search.placeholder': 'Type a name, with or without diacritics',
+    'search.count': (shown, total) => `Showing ${shown} of ${total} units`,
+    'search.none': 'No unit matches.',
+    'board.loading': 'Loading the board…',
+    'board.empty': 'This board has no units yet.',
+    'board.caption': 'Units ranked by campaign score',
+    'error.campaigns': 'Could not load the campaigns.',
+    'error.board': 'Could not load the board.',
+    'error.noCampaigns': 'There is no campaign yet.',
+    'action.retry': 'Retry',
+    'col.rank': 'Rank',
+    'col.movement': 'Move',
+    'col.unit': 'Unit',
+    'col.score': 'Score',
+    'col.weight': w => `weight ${w}`,
+    'col.target': t => `target ${t}`,
+    'met.yes': 'Met',
+    'met.no': 'Not met',
+    'na': 'not applicable',
+    'ineligible': 'not enough data',
+    'movement.up': n => `up ${n}`,
+    'movement.down': n => `down ${n}`,
+    'movement.same': 'no change',
+    'header.daysLeft': n => (n === 1 ? '1 day left' : `${n} days left`),
+    'header.updatedAt': t => `updated ${t}`,
+    'header.period': (a, b) => `${a} – ${b}`,
+    'conn.connecting': 'Connecting…',
+    'conn.connected': 'Connected',
+    'conn.reconnecting': 'Reconnecting…',
+    'conn.disconnected': 'Disconnected — figures may be out of date',
+    'feed.title': 'Latest activity',
+    'feed.empty': 'No activity yet.',
+    'feed.targetReached': (unit, indicator, target) => `${unit} reached the ${indicator} target of ${target}`,
+    'lang.switch': 'Tiếng Việt',
+    'lang.switchLabel': 'Chuyển sang tiếng Việt',
+    'footer.note': 'Percentages are truncated to one decimal, never rounded up.',
+  },
+};
+
+/** Indicator names: `name` for headings, `goal` for sentences ("đạt chỉ tiêu thanh toán trực tuyến"). */
+const indicators = {
+  vi: {
+    'online-service-usage': { name: 'Tỷ lệ DVCTT phát sinh hồ sơ trực tuyến', goal: 'chỉ tiêu DVCTT phát sinh hồ sơ trực tuyến' },
+    'online-payment': { name: 'Tỷ lệ thanh toán trực tuyến', goal: 'chỉ tiêu thanh toán trực tuyến' },
+    'online-dossier': { name: 'Tỷ lệ hồ sơ trực tuyến', goal: 'chỉ tiêu hồ sơ trực tuyến' },
+    'on-time': { name: 'Tỷ lệ hồ sơ giải quyết đúng hạn', goal: 'chỉ tiêu giải quyết đúng hạn' },
+  },
+  en: {
+    'online-service-usage': { name: 'Online services with online dossiers', goal: 'online service usage' },
+    'online-payment': { name: 'Online payment rate', goal: 'online payment' },
+    'online-dossier': { name: 'Online dossier rate', goal: 'online dossier' },
+    'on-time': { name: 'Dossiers resolved on time', goal: 'on-time resolution' },
+  },
+};
+
+/** Activity kinds of the hub's `Activity` message, as "<count> <label>". */
+const activities = {
+  vi: {
+    'received-online': 'hồ sơ tiếp nhận trực tuyến',
+    'received-offline': 'hồ sơ tiếp nhận trực tiếp, qua bưu chính',
+    finished: 'hồ sơ giải quyết xong',
+    'paid-online': 'hồ sơ thanh toán trực tuyến',
+    'paid-offline': 'hồ sơ thanh toán trực tiếp',
+    refunded: 'hồ sơ được hoàn phí',
+    voided: 'hồ sơ bị hủy',
+  },
+  en: {
+    'received-online': ['dossier received online', 'dossiers received online'],
+    'received-offline': ['dossier received in person or by post', 'dossiers received in person or by post'],
+    finished: ['dossier resolved', 'dossiers resolved'],
+    'paid-online': ['dossier paid online', 'dossiers paid online'],
+    'paid-offline': ['dossier paid offline', 'dossiers paid offline'],
+    refunded: ['payment refunded', 'payments refunded'],
+    voided: ['dossier voided', 'dossiers voided'],
+  },
+};
+
+export const LANGS = ['vi', 'en'];
+
+/** The page language: `?lang=` wins, then the visitor's last choice, then Vietnamese. */
+export function initialLang() {
+  const fromUrl = new URLSearchParams(location.search).get('lang');
+  if (LANGS.includes(fromUrl)) return fromUrl;
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (LANGS.includes(saved)) return saved;
+  } catch { /* storage may be blocked; Vietnamese it is */ }
+  return 'vi';
+}
+
+export function rememberLang(lang) {
+  try { localStorage.setItem(STORAGE_KEY, lang); } catch { /* not critical */ }
+}
+
+/** Looks a key up; function entries are called with `args`. Falls back to Vietnamese, then the key. */
+export function t(lang, key, ...args) {
+  const entry = dictionaries[lang]?.[key] ?? dictionaries.vi[key];
+  if (entry === undefined) return key;
+  return typeof entry === 'function' ? entry(...args) : entry;
+}
+
+/** The indicator's display name; the server's name when the id is not one we know. */
+export function indicatorName(lang, id, fallback) {
+  return indicators[lang]?.[id]?.name ?? indicators.vi[id]?.name ?? fallback ?? id;
+}
+
+export function indicatorGoal(lang, id, fallback) {
+  return indicators[lang]?.[id]?.goal ?? indicators.vi[id]?.goal ?? fallback ?? id;
+}
+
+/** "1 hồ sơ thanh toán trực tuyến" / "2 dossiers paid online"; unknown kinds are shown as sent. */
+export function activityLabel(lang, kind, countText, count) {
+  const entry = activities[lang]?.[kind] ?? activities.vi[kind];
+  if (entry === undefined) return `${countText} ${kind}`;
+  const label = Array.isArray(entry) ? entry[count === 1 ? 0 : 1] : entry;
+  return `${countText} ${label}`;
+}
+
+/** Fills the static text of the page: elements carry `data-i18n` (text) or `data-i18n-placeholder`. */
+export function translateStatic(lang, root = document) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(lang, el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-placeholder]')) {
+    el.setAttribute('placeholder', t(lang, el.dataset.i18nPlaceholder));
+  }
+}
