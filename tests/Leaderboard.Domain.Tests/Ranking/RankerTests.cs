@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Leaderboard.Domain.Catalogue;
 using Leaderboard.Domain.Indicators;
 using Leaderboard.Domain.Ranking;
@@ -95,28 +94,5 @@ public sealed class RankerTests
 
         Assert.Equal(standings.Count, ranked.Select(r => r.Standing.Unit).Distinct().Count());
         Assert.All(ranked.Take(eligibleCount), r => Assert.True(r.Standing.Eligible));
-    }
-
-    [Fact]
-    public void Ten_thousand_units_rank_well_under_five_milliseconds()
-    {
-        var random = new Random(7);
-        var standings = Enumerable.Range(0, 10_000)
-            .Select(i => S($"000.{i:D5}.H37", Math.Round((decimal)random.NextDouble() * 1.2m, 6), random.Next(4) > 0, random.Next(0, 500)))
-            .ToArray();
-        Ranker.Rank(standings);
-
-        // The best of many runs: the build machine is shared, and the requirement is about the code, not the load.
-        var best = TimeSpan.MaxValue;
-        for (var run = 0; run < 20; run++)
-        {
-            var watch = Stopwatch.StartNew();
-            var ranked = Ranker.Rank(standings);
-            watch.Stop();
-            Assert.Equal(10_000, ranked.Count);
-            best = watch.Elapsed < best ? watch.Elapsed : best;
-        }
-
-        Assert.True(best < TimeSpan.FromMilliseconds(5), $"best of 20 runs took {best.TotalMilliseconds} ms");
     }
 }

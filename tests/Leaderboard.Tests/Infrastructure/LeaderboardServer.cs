@@ -6,7 +6,6 @@ using Leaderboard.Testing;
 using Leaderboard.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Leaderboard.Tests.Infrastructure;
