@@ -12,28 +12,3 @@ public struct UnitStandingSurrogate
     [Id(4)] public IndicatorProgress[] Indicators;
     [Id(5)] public long? EligibilityGap;
 }
-
-[RegisterConverter]
-public sealed class UnitStandingConverter : IConverter<UnitStanding, UnitStandingSurrogate>
-{
-    public UnitStanding ConvertFromSurrogate(in UnitStandingSurrogate s)
-    {
-        var indicators = new Dictionary<string, IndicatorProgress>(s.Indicators.Length, StringComparer.Ordinal);
-        foreach (var i in s.Indicators)
-        {
-            indicators[i.Id] = i;
-        }
-
-        return new UnitStanding(s.Unit, s.Score, s.Eligible, s.Applicable, indicators, s.EligibilityGap);
-    }
-
-    public UnitStandingSurrogate ConvertToSurrogate(in UnitStanding v) => new()
-    {
-        Unit = v.Unit,
-        Score = v.Score,
-        Eligible = v.Eligible,
-        Applicable = v.Applicable,
-        Indicators = [.. v.Indicators.Values],
-        EligibilityGap = v.EligibilityGap,
-    };
-}

@@ -33,7 +33,4 @@ internal sealed partial class SchemaMigrationService(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL not reachable for the schema migrations (attempt {Attempt}); waiting")]
-    private partial void LogWaiting(Exception exception, int attempt);
 }
