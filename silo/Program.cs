@@ -1,1 +1,16 @@
-return 0;
+using Leaderboard.Domain.Catalogue;
+using Leaderboard.Grains.Hosting;
+
+// A headless node: the same grains and storage as a web node, without HTTP.
+var builder = Host.CreateApplicationBuilder(args);
+var connectionString = builder.Configuration.GetConnectionString("Leaderboard");
+var dataPath = builder.Configuration["Leaderboard:DataPath"];
+builder.Services.AddSingleton(CatalogueLoader.Load(string.IsNullOrWhiteSpace(dataPath) ? CatalogueLoader.DefaultFolder : dataPath));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddLeaderboardStorage(builder.Configuration, connectionString);
+builder.UseOrleans(silo =>
+{
+    silo.UseLocalhostClustering();
+    silo.AddLeaderboardGrains(connectionString);
+});
+await builder.Build().RunAsync();
