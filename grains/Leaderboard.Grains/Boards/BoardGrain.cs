@@ -41,7 +41,7 @@ internal sealed partial class BoardGrain(Catalogue catalogue, TimeProvider time,
         _key = BoardKey.Parse(this.GetPrimaryKeyString());
         _campaign = catalogue.FindCampaign(_key.Campaign) ?? throw new InvalidOperationException($"unknown campaign {_key.Campaign}");
         _board = _campaign.FindBoard(_key.Board) ?? throw new InvalidOperationException($"unknown board {_key}");
-        _epoch = time.GetUtcNow().ToUnixTimeMilliseconds();
+        _epoch = Epochs.New(time);
         _day = Today();
 
         var standings = await Task.WhenAll(_board.Members.Select(m => GrainFactory.GetGrain<IUnitGrain>(m).GetStandingAsync(_campaign.Id, null)));

@@ -44,7 +44,7 @@ internal sealed partial class LedgerShardGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _epoch = time.GetUtcNow().UtcTicks ^ Random.Shared.NextInt64();
+        _epoch = Epochs.New(time);
         var started = Stopwatch.GetTimestamp();
         _ledger = new DossierLedger(catalogue);
         if (snapshot.State.Ledger is { } bytes)

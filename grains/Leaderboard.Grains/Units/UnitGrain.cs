@@ -43,7 +43,7 @@ internal sealed partial class UnitGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _epoch = time.GetUtcNow().UtcTicks ^ Random.Shared.NextInt64();
+        _epoch = Epochs.New(time);
         var shards = ledgerOptions.Value.Shards;
         var pulls = new Task<ShardContribution>[shards];
         for (var s = 0; s < shards; s++)
