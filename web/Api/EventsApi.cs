@@ -177,10 +177,14 @@ public static class EventsApi
         {
             var read = await body.ReadAsync(cancellationToken);
             var buffer = read.Buffer;
+            var left = buffer.Length;
             while (TryReadLine(ref buffer, read.IsCompleted, out var line))
             {
-                consumed += line.Length + 1;
-                if (consumed > limit + 1)
+                // Exactly what the line took from the stream: its bytes and its newline, when it has one. Counting
+                // a newline for every line let a stream of limit + 1 bytes through.
+                consumed += left - buffer.Length;
+                left = buffer.Length;
+                if (consumed > limit)
                 {
                     body.AdvanceTo(buffer.Start);
                     return (null, TooLarge(limit));
@@ -201,7 +205,7 @@ public static class EventsApi
                 }
             }
 
-            if (buffer.Length > limit)
+            if (consumed + buffer.Length > limit)
             {
                 body.AdvanceTo(buffer.Start);
                 return (null, TooLarge(limit));
