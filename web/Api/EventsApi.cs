@@ -132,7 +132,9 @@ public static class EventsApi
         JsonDocument document;
         try
         {
-            var reader = new Utf8JsonReader(read.Buffer, new JsonReaderOptions { MaxDepth = 256 });
+            // A byte-order mark is how some Windows tools start UTF-8 files; it is not content.
+            var json = StartsWithBom(read.Buffer) ? read.Buffer.Slice(3) : read.Buffer;
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
             document = JsonDocument.ParseValue(ref reader);
             if (reader.Read())
             {
@@ -245,6 +247,18 @@ public static class EventsApi
 
         line = default;
         return false;
+    }
+
+    private static bool StartsWithBom(ReadOnlySequence<byte> buffer)
+    {
+        if (buffer.Length < 3)
+        {
+            return false;
+        }
+
+        Span<byte> head = stackalloc byte[3];
+        buffer.Slice(0, 3).CopyTo(head);
+        return head is [0xEF, 0xBB, 0xBF];
     }
 
     private static bool IsBlank(ReadOnlySequence<byte> line)

@@ -55,6 +55,21 @@ public sealed class InvalidInputTests(LeaderboardServerFixture fixture) : IClass
         _ = shape; // names the case in the test list
     }
 
+    [Fact]
+    public async Task A_JSON_array_that_starts_with_a_byte_order_mark_is_read()
+    {
+        var tag = NewTag();
+        var before = await UnitNumbers.DossiersAsync(_server, Unit);
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Array(Received($"bom-{tag}", $"D-{tag}")))).ToArray();
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        using var response = await PostAsync(content);
+
+        IngestAnswer.Tally(await IngestAnswer.OkAsync(response), accepted: 1, duplicates: 0);
+        await UnitNumbers.ExpectAsync(_server, Unit, before.Plus(online: 1, all: 1));
+    }
+
     public static TheoryData<string, string> BrokenArrays() => new()
     {
         { "truncated inside an element", """[@A,@B,{"id":"x","type":""" },
