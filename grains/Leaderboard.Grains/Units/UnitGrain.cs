@@ -212,7 +212,10 @@ internal sealed partial class UnitGrain(
             _publishedRanks.Clear();
             _dirty = true;
             _rebuild = null;
-            await PublishSoonAsync();
+
+            // Never publish inline here: a board that is activating may be waiting on this very rebuild (through
+            // GetStandingAsync), and publishing calls that board.
+            SchedulePublish();
         }
     }
 
@@ -247,9 +250,12 @@ internal sealed partial class UnitGrain(
         }
         else
         {
-            _publishTimer ??= this.RegisterGrainTimer(OnPublishTimerAsync, new GrainTimerCreationOptions(PublishInterval, Timeout.InfiniteTimeSpan));
+            SchedulePublish();
         }
     }
+
+    private void SchedulePublish() =>
+        _publishTimer ??= this.RegisterGrainTimer(OnPublishTimerAsync, new GrainTimerCreationOptions(PublishInterval, Timeout.InfiniteTimeSpan));
 
     private async Task OnPublishTimerAsync(CancellationToken cancellationToken)
     {
