@@ -17,6 +17,11 @@ namespace Leaderboard.Benchmarks.Ingest;
 /// </summary>
 public static class IngestBenchmark
 {
+    private const int NodePoolSize = 40;
+
+    // Statistics are sent at transaction end and read from a snapshot: a fresh one per query.
+    private const string CommitsSql = "SELECT pg_stat_clear_snapshot(), xact_commit FROM pg_stat_database WHERE datname = current_database()";
+
     private static readonly JsonSerializerOptions JsonLine = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task<int> RunAsync(IngestOptions options, CancellationToken cancellationToken)
@@ -77,12 +82,17 @@ public static class IngestBenchmark
 
         var adminKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         var logFile = Path.Combine(postgres.Folder, "..", Path.GetFileName(folder) + "-node.log");
-        var node = await WebNode.StartAsync(connectionString, adminKey, organisation.Folder, logFile, options.NodeArguments, cancellationToken);
+        // The node has two pools on this connection string (the journal's and Orleans' grain storage): capped so that
+        // together they stay under the test server's max_connections of 100, even when every grain activates at once.
+        var nodeConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = NodePoolSize }.ConnectionString;
+        var node = await WebNode.StartAsync(nodeConnectionString, adminKey, organisation.Folder, logFile, options.NodeArguments, cancellationToken);
         LoadResult warm;
         LoadResult run;
         double? machineBusy;
         TimeSpan nodeCpu;
         TimeSpan selfCpu;
+        TimeSpan postgresCpu;
+        long commits;
         long nodeConnections;
         try
         {
@@ -94,10 +104,14 @@ public static class IngestBenchmark
             var cpuBefore = CpuMeter.Read();
             var nodeCpuBefore = node.CpuTime;
             var selfCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var postgresCpuBefore = PostgresCpu.Read(postgres.DataDirectory);
+            var commitsBefore = await CountAsync(dataSource, CommitsSql, cancellationToken);
             run = await load.RunAsync(timedBodies, options.Concurrency, cancellationToken);
             machineBusy = CpuMeter.BusyShare(cpuBefore, CpuMeter.Read());
             nodeCpu = node.CpuTime - nodeCpuBefore;
             selfCpu = Process.GetCurrentProcess().TotalProcessorTime - selfCpuBefore;
+            postgresCpu = PostgresCpu.Read(postgres.DataDirectory) - postgresCpuBefore;
+            commits = await CountAsync(dataSource, CommitsSql, cancellationToken) - commitsBefore - 1;
             Say($"timed: {run.Events:N0} events in {run.Wall.TotalSeconds:F2} s");
             nodeConnections = await CountAsync(dataSource, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", cancellationToken);
         }
@@ -167,6 +181,10 @@ public static class IngestBenchmark
             machineBusy is { } busy ? Math.Round(busy, 3) : null,
             Math.Round(nodeCpu.TotalSeconds, 1),
             Math.Round(selfCpu.TotalSeconds, 1),
+            Math.Round(postgresCpu.TotalSeconds, 1),
+            Math.Round((nodeCpu + postgresCpu + selfCpu).TotalMicroseconds / run.Events, 1),
+            Math.Round(run.Events / (nodeCpu + postgresCpu + selfCpu).TotalSeconds * Environment.ProcessorCount),
+            commits,
             Math.Round(run.Wall.TotalSeconds, 2),
             nodeConnections,
             durability,
@@ -237,7 +255,9 @@ public static class IngestBenchmark
     private static async Task<long> CountAsync(NpgsqlDataSource dataSource, string sql, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(sql);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return reader.GetInt64(reader.FieldCount - 1);
     }
 
     private static void Print(IngestReport r, LoadResult run, List<string> problems, TimeSpan total)
@@ -251,7 +271,9 @@ public static class IngestBenchmark
         text.AppendLine(CultureInfo.InvariantCulture, $"  COPY baseline       {r.CopyRowsPerSecond,12:N0} rows/s     ({r.CopyRows:N0} distinct events, same batch size and connections, a commit per batch)");
         text.AppendLine(CultureInfo.InvariantCulture, $"  COPY, one statement {r.CopySingleRowsPerSecond,12:N0} rows/s");
         text.AppendLine(CultureInfo.InvariantCulture, $"  ratio ingest/COPY   {r.Ratio,12:F3}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  CPU (timed phase)   machine busy {(r.MachineBusy is { } b ? $"{b:P0}" : "n/a")}, web node {r.NodeCpuSeconds:F1} s, client {r.ClientCpuSeconds:F1} s; node's database connections at the end {r.NodeConnections}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  CPU (timed phase)   machine busy {(r.MachineBusy is { } b ? $"{b:P0}" : "n/a")}, web node {r.NodeCpuSeconds:F1} s, PostgreSQL {r.PostgresCpuSeconds:F1} s, client {r.ClientCpuSeconds:F1} s");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  CPU per event       {r.CpuMicrosecondsPerEvent:F0} µs (node + PostgreSQL + client): {r.CpuBoundEventsPerSecond:N0} events/s if these {r.Cores} cores did nothing else");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  database            {r.Commits:N0} commits in the timed phase (~{r.Events / (double)Math.Max(1, r.Commits):N0} events each), node connections at the end {r.NodeConnections}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  durability          {string.Join(", ", r.Durability.Select(kv => $"{kv.Key}={kv.Value}"))}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  machine             {r.Cores} cores, {r.Runtime}, {r.Os}");
         if (r.NodeArguments.Count > 0)

@@ -54,7 +54,8 @@ public sealed class WebNode : IAsyncDisposable
 
     public static async Task<WebNode> StartAsync(string connectionString, string adminKey, string dataPath, string logFile, IReadOnlyList<string> extra, CancellationToken cancellationToken)
     {
-        var output = RepoPaths.Combine("web", "bin", "Release", "net10.0");
+        var project = RepoPaths.Combine("web");
+        var output = Path.Combine(project, "bin", "Release", "net10.0");
         var dll = Path.Combine(output, "Leaderboard.Web.dll");
         if (!File.Exists(dll))
         {
@@ -65,7 +66,7 @@ public sealed class WebNode : IAsyncDisposable
         var start = new ProcessStartInfo("dotnet")
         {
             UseShellExecute = false,
-            WorkingDirectory = output,
+            WorkingDirectory = project,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
