@@ -39,7 +39,7 @@ public sealed class WebNode : IAsyncDisposable
     public static async Task BuildAsync(CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, WorkingDirectory = RepoPaths.Root };
-        foreach (var a in new[] { "build", RepoPaths.Combine("web", "Leaderboard.Web.csproj"), "-c", "Release", "-nologo", "-v", "q" })
+        foreach (var a in new[] { "build", RepoPaths.Combine("web", "Leaderboard.Web.csproj"), "-c", "Release", "-nologo", "-v", "q", "-clp:NoSummary" })
         {
             start.ArgumentList.Add(a);
         }
