@@ -10,8 +10,8 @@ namespace Leaderboard.Abstractions.Units;
 /// </summary>
 public interface IUnitGrain : IGrainWithStringKey
 {
-    /// <summary>A shard's coalesced change (also carries activity for the ticker).</summary>
-    Task ApplyDeltaAsync(ShardDelta delta);
+    /// <summary>Shards' coalesced changes gathered by a silo for one window (they also carry activity for the ticker).</summary>
+    Task ApplyDeltasAsync(IReadOnlyList<ShardDelta> deltas);
 
     /// <summary>The unit's standing in a campaign over the campaign window, or as of the end of <paramref name="asOf"/>.</summary>
     [AlwaysInterleave]

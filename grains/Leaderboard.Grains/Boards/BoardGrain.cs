@@ -24,6 +24,7 @@ internal sealed partial class BoardGrain(CatalogueHolder catalogues, TimeProvide
     private readonly Dictionary<string, UnitStanding> _standings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BoardEntry> _published = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _ranksAtDayStart = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Rank, int Of)> _toldRanks = new(StringComparer.Ordinal);
     private readonly List<TargetReached> _reached = [];
     private readonly List<ActivityCount> _activity = [];
     private readonly ObserverManager<IBoardObserver> _observers = new(TimeSpan.FromMinutes(2), logger);
@@ -98,6 +99,7 @@ internal sealed partial class BoardGrain(CatalogueHolder catalogues, TimeProvide
         _standings.Clear();
         _published.Clear();
         _ranksAtDayStart.Clear();
+        _toldRanks.Clear();
 
         var standings = await Task.WhenAll(_board.Members.Select(m => GrainFactory.GetGrain<IUnitGrain>(m).GetStandingAsync(_campaign.Id, null)));
         foreach (var s in standings)
@@ -180,7 +182,12 @@ internal sealed partial class BoardGrain(CatalogueHolder catalogues, TimeProvide
                 _observers.Notify(o => o.BoardChanged(change));
                 foreach (var e in changed)
                 {
-                    GrainFactory.GetGrain<IUnitGrain>(e.Standing.Unit).RankChangedAsync(_key, e.Rank, order.Count).Ignore();
+                    // Units hear only of a rank that moved, not of every change of their own numbers.
+                    if (_toldRanks.GetValueOrDefault(e.Standing.Unit) != (e.Rank, order.Count))
+                    {
+                        _toldRanks[e.Standing.Unit] = (e.Rank, order.Count);
+                        GrainFactory.GetGrain<IUnitGrain>(e.Standing.Unit).RankChangedAsync(_key, e.Rank, order.Count).Ignore();
+                    }
                 }
             }
         }

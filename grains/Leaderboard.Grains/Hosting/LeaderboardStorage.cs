@@ -1,6 +1,7 @@
 using Leaderboard.Domain.Catalogue;
 using Leaderboard.Grains.Ledger;
 using Leaderboard.Grains.Organisation;
+using Leaderboard.Grains.Units;
 using Leaderboard.Grains.Storage;
 using Leaderboard.Grains.Storage.Migrations;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +24,8 @@ public static class LeaderboardStorage
         services.AddSingleton(new CatalogueHolder(catalogue));
         services.AddSingleton(new CatalogueSeed(dataFolder, CatalogueFiles.FromFolder(dataFolder)));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<UnitDeltaDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<UnitDeltaDispatcher>());
         services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section)
             .Validate(o => o.Shards is >= 1 and <= 4096, "Leaderboard:Ledger:Shards must be from 1 to 4096.")
             .Validate(o => o.SnapshotEveryEvents >= 1, "Leaderboard:Ledger:SnapshotEveryEvents must be positive.")
@@ -35,7 +38,7 @@ public static class LeaderboardStorage
             return services;
         }
 
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(PoolSizes.Capped(connectionString, PoolSizes.Journal)));
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<PostgresEventJournal>();
         services.AddSingleton<IEventJournal>(sp => sp.GetRequiredService<PostgresEventJournal>());
@@ -57,7 +60,7 @@ public static class LeaderboardStorage
             silo.AddAdoNetGrainStorage(StorageNames.Snapshots, o =>
             {
                 o.Invariant = "Npgsql";
-                o.ConnectionString = connectionString;
+                o.ConnectionString = PoolSizes.Capped(connectionString, PoolSizes.GrainStorage);
             });
         }
 

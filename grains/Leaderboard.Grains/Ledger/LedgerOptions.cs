@@ -13,6 +13,12 @@ public sealed class LedgerOptions
     /// <summary>How often a shard sends its coalesced counter deltas to the units (default 50 ms).</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// How often a silo delivers the gathered deltas of all its shards to the units: one call per unit per window
+    /// (default 200 ms; with the units' and boards' publication this keeps a GET fresh within a second).
+    /// </summary>
+    public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>A shard writes a snapshot after this many applied events (default 20,000) …</summary>
     public int SnapshotEveryEvents { get; set; } = 20_000;
 

@@ -10,9 +10,6 @@ internal sealed partial class LedgerShardGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ledger shard {Shard}: another activation journaled past this one; deactivating without applying")]
     private partial void LogStaleActivation(int shard);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ledger shard {Shard}: a delta to unit {Unit} was not delivered; the unit will resynchronise")]
-    private partial void LogDeltaLost(Exception exception, int shard, string unit);
-
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ledger shard {Shard}: snapshot at sequence {Sequence}, {Bytes} bytes")]
     private partial void LogSnapshotWritten(int shard, long sequence, int bytes);
 

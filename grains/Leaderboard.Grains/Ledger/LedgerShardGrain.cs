@@ -3,12 +3,12 @@ using ActivityKind = Leaderboard.Abstractions.Ingestion.ActivityKind;
 using Leaderboard.Abstractions;
 using Leaderboard.Abstractions.Ingestion;
 using Leaderboard.Abstractions.Ledger;
-using Leaderboard.Abstractions.Units;
 using Leaderboard.Domain.Catalogue;
 using Leaderboard.Domain.Counting;
 using Leaderboard.Domain.Events;
 using Leaderboard.Grains.Organisation;
 using Leaderboard.Grains.Storage;
+using Leaderboard.Grains.Units;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +25,7 @@ internal sealed partial class LedgerShardGrain(
     IEventJournal journal,
     CatalogueHolder catalogues,
     IOptions<LedgerOptions> options,
+    UnitDeltaDispatcher dispatcher,
     TimeProvider time,
     ILogger<LedgerShardGrain> logger) : Grain, ILedgerShardGrain
 {
@@ -191,29 +192,11 @@ internal sealed partial class LedgerShardGrain(
 
         var units = new HashSet<string>(_outbox.Keys, StringComparer.Ordinal);
         units.UnionWith(_activity.Keys);
-        var calls = new List<Task>(units.Count);
         foreach (var unit in units)
         {
             var counters = _outbox.Remove(unit, out var c) ? c : new UnitCounters();
             IReadOnlyList<ActivityCount> activity = _activity.Remove(unit, out var a) ? [.. a.Values] : [];
-            var delta = new ShardDelta(Shard, _epoch, NextSequenceFor(unit), counters, activity, Live: true);
-            calls.Add(SendAsync(unit, delta));
-        }
-
-        await Task.WhenAll(calls);
-    }
-
-    private async Task SendAsync(string unit, ShardDelta delta)
-    {
-        try
-        {
-            await GrainFactory.GetGrain<IUnitGrain>(unit).ApplyDeltaAsync(delta);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The unit sees the sequence gap on our next message and re-reads our whole contribution.
-            _sentSequence[unit] = NextSequenceFor(unit);
-            LogDeltaLost(ex, Shard, unit);
+            dispatcher.Post(unit, new ShardDelta(Shard, _epoch, NextSequenceFor(unit), counters, activity, Live: true));
         }
     }
 

@@ -24,7 +24,11 @@ internal sealed partial class UnitGrain(
     TimeProvider time,
     ILogger<UnitGrain> logger) : Grain, IUnitGrain
 {
-    private static readonly TimeSpan PublishInterval = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// A unit publishes at most four times a second: boards still rank at most ten times a second, and a busy province
+    /// of thousands of units does not re-evaluate every unit on every delta.
+    /// </summary>
+    private static readonly TimeSpan PublishInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly Dictionary<int, ShardContribution> _parts = [];
     private UnitCounters _total = new();
@@ -38,6 +42,7 @@ internal sealed partial class UnitGrain(
     private long _revision;
     private Task? _rebuild;
     private bool _dirty;
+    private bool _countersChanged = true;
     private bool _live;
     private DateTimeOffset _lastPublish = DateTimeOffset.MinValue;
     private IGrainTimer? _publishTimer;
@@ -54,33 +59,38 @@ internal sealed partial class UnitGrain(
         await base.OnActivateAsync(cancellationToken);
     }
 
-    public async Task ApplyDeltaAsync(ShardDelta delta)
+    public async Task ApplyDeltasAsync(IReadOnlyList<ShardDelta> deltas)
     {
         await FollowCatalogueAsync();
-        var part = _parts.GetValueOrDefault(delta.Shard);
-        if (part is not null && part.Epoch == delta.Epoch && delta.Sequence == part.Sequence + 1)
+        foreach (var delta in deltas)
         {
-            part.Counters.Add(delta.Counters);
-            _total.Add(delta.Counters);
-            _parts[delta.Shard] = part with { Sequence = delta.Sequence };
-        }
-        else if (part is null || part.Epoch != delta.Epoch || delta.Sequence > part.Sequence + 1)
-        {
-            // A gap or a restarted shard: re-read its whole contribution (it includes this delta).
-            var fresh = await GrainFactory.GetGrain<ILedgerShardGrain>(delta.Shard).GetContributionAsync(Code);
-            if (part is not null)
+            var part = _parts.GetValueOrDefault(delta.Shard);
+            if (part is not null && part.Epoch == delta.Epoch && delta.Sequence == part.Sequence + 1)
             {
-                _total.Add(part.Counters, -1);
+                part.Counters.Add(delta.Counters);
+                _total.Add(delta.Counters);
+                _parts[delta.Shard] = part with { Sequence = delta.Sequence };
+            }
+            else if (part is null || part.Epoch != delta.Epoch || delta.Sequence > part.Sequence + 1)
+            {
+                // A gap or a restarted shard: re-read its whole contribution (it includes this delta).
+                var fresh = await GrainFactory.GetGrain<ILedgerShardGrain>(delta.Shard).GetContributionAsync(Code);
+                if (part is not null)
+                {
+                    _total.Add(part.Counters, -1);
+                }
+
+                _total.Add(fresh.Counters);
+                _parts[delta.Shard] = fresh;
+                LogResynchronised(Code, delta.Shard);
             }
 
-            _total.Add(fresh.Counters);
-            _parts[delta.Shard] = fresh;
-            LogResynchronised(Code, delta.Shard);
+            _activity.AddRange(delta.Activity);
+            _live |= delta.Live;
         }
 
-        _activity.AddRange(delta.Activity);
-        _live |= delta.Live;
         _dirty = true;
+        _countersChanged = true;
         await PublishSoonAsync();
     }
 
@@ -134,7 +144,9 @@ internal sealed partial class UnitGrain(
         {
             _ranks[board] = r;
             _dirty = true;
-            return PublishSoonAsync();
+
+            // Only the ranks moved: no need to hurry or to re-evaluate; the next publication carries them.
+            SchedulePublish();
         }
 
         return Task.CompletedTask;
@@ -211,6 +223,7 @@ internal sealed partial class UnitGrain(
             _ranks.Clear();
             _publishedRanks.Clear();
             _dirty = true;
+            _countersChanged = true;
             _rebuild = null;
 
             // Never publish inline here: a board that is activating may be waiting on this very rebuild (through
@@ -279,20 +292,24 @@ internal sealed partial class UnitGrain(
         _activity.Clear();
         var now = time.GetUtcNow();
         var calls = new List<Task>();
+        var countersChanged = _countersChanged;
+        _countersChanged = false;
+        var myBoards = Catalogue.BoardsOf(Code);
         foreach (var c in Catalogue.Campaigns)
         {
             var before = _standings.GetValueOrDefault(c.Id);
-            var after = Evaluate(c, null);
+            var after = countersChanged || before is null ? Evaluate(c, null) : before;
             _standings[c.Id] = after;
             var reached = live && before is not null ? Crossings(c, before, after, now) : [];
             var changed = before is null || !StandingComparer.Same(before, after);
-            var boards = c.Boards.Where(b => b.Members.Contains(Code)).ToList();
             if (changed || reached.Count > 0 || activity.Count > 0)
             {
-                foreach (var b in boards)
+                foreach (var key in myBoards)
                 {
-                    calls.Add(GrainFactory.GetGrain<IBoardGrain>(new BoardKey(c.Id, b.Id).ToString())
-                        .UpdateStandingAsync(new StandingUpdate(after, reached, activity)));
+                    if (key.Campaign == c.Id)
+                    {
+                        calls.Add(GrainFactory.GetGrain<IBoardGrain>(key.ToString()).UpdateStandingAsync(new StandingUpdate(after, reached, activity)));
+                    }
                 }
             }
 
