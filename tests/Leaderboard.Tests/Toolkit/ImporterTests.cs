@@ -79,9 +79,9 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
         ExportGenerator.Write(file, rows);
         var expected = ExpectedTotals.Of(rows, new HashSet<string> { ExportGenerator.UnknownUnit });
         var before = await ReadAsync(expected.Keys);
-        var options = ImportOptions.Parse(["--file", file, "--url", _server.Address.ToString(), "--batch", "2000"], Key);
+        var options = ImportOptions.Parse(["--file", file, "--url", _server.Address.ToString(), "--batch", "5000"], Key);
 
-        // First run: stopped while the batch after the tenth acknowledged one is in flight.
+        // First run: stopped after the fourth acknowledged batch.
         using var stop = new CancellationTokenSource();
         ImportCheckpoint? last = null;
         using (var client = new LeaderboardClient(new LeaderboardClientOptions { BaseAddress = _server.Address, Key = LeaderboardServer.AdminKey }))
@@ -91,7 +91,7 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
                 BatchAcknowledged = c =>
                 {
                     last = c;
-                    if (c.Batch == 10)
+                    if (c.Batch == 4)
                     {
                         stop.Cancel();
                     }
@@ -100,7 +100,7 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.RunAsync(stop.Token));
         }
 
-        Assert.Equal(10, last?.Batch);
+        Assert.Equal(4, last?.Batch);
         var checkpoint = ImportState.Load(options.StatePath);
         Assert.NotNull(checkpoint);
         Assert.Equal(last!.Row, checkpoint.Row);
