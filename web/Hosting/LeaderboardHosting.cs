@@ -66,6 +66,7 @@ public static class LeaderboardHosting
 
         services.AddProblemDetails();
         services.AddOpenApi();
+        services.AddAccessTokenRedaction("/hubs");
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new NormalizedDecimalConverter()));
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new NormalizedDecimalConverter()));
         return builder;

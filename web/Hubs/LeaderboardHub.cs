@@ -1,17 +1,39 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Leaderboard.Abstractions;
 using Leaderboard.Abstractions.Boards;
 using Leaderboard.Abstractions.Units;
 using Leaderboard.Domain.Catalogue;
+using Leaderboard.Domain.Events;
 using Leaderboard.Web.Api;
+using Leaderboard.Web.Ingestion;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Leaderboard.Web.Hubs;
 
 /// <summary>
-/// <c>/hubs/leaderboard</c>: subscriptions to boards and units. A subscriber joins the group first and then reads the
-/// snapshot, so no change published after the snapshot can be missed (older ones are recognised by their version).
+/// <c>/hubs/leaderboard</c>: subscriptions to boards and units, and event uploads. A subscriber joins the group first
+/// and then reads the snapshot, so no change published after the snapshot can be missed (older ones are recognised by
+/// their version).
 /// </summary>
-public sealed class LeaderboardHub(IGrainFactory grains, Catalogue catalogue, GrainObserverBridge bridge) : Hub<ILeaderboardClient>
+public sealed partial class LeaderboardHub(
+    IGrainFactory grains,
+    Catalogue catalogue,
+    GrainObserverBridge bridge,
+    ApiKeys keys,
+    EventParser parser,
+    EventIngestion ingestion,
+    TimeProvider time,
+    ILogger<LeaderboardHub> logger) : Hub<ILeaderboardClient>
 {
+    /// <summary>An upload is acknowledged in groups of at most this many events…</summary>
+    public const int UploadGroupSize = 1_000;
+
+    /// <summary>…or of what arrived within this long after a group's first event, whichever comes first.</summary>
+    public static readonly TimeSpan UploadGroupWindow = TimeSpan.FromMilliseconds(50);
+
+    private readonly ILogger<LeaderboardHub> _logger = logger;
+
     public async Task<ApiModels.BoardDto> SubscribeBoard(string campaign, string board)
     {
         var key = BoardOf(campaign, board);
@@ -43,6 +65,63 @@ public sealed class LeaderboardHub(IGrainFactory grains, Catalogue catalogue, Gr
 
     public Task UnsubscribeUnit(string campaign, string unit) =>
         Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Unit(campaign, unit));
+
+    /// <summary>
+    /// A client-to-server stream of events with the rules of <c>POST /api/v1/events</c>: one acknowledgement per group
+    /// of events (see <see cref="UploadGroupSize"/>), shaped like the HTTP answer, given once the group's accepted
+    /// events are durable. <c>index</c> is the position in the whole stream. The key is the connection's access token.
+    /// The stream fails with a <see cref="HubException"/> whose message starts with 401, 403 or 503 (see
+    /// <see cref="UploadErrors"/>); after a 503 or a dropped connection, sending the unacknowledged events again is safe.
+    /// </summary>
+    public async IAsyncEnumerable<IngestionResult> UploadEvents(
+        IAsyncEnumerable<JsonElement> events, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var caller = Caller();
+        var index = 0;
+        var groups = 0;
+        await foreach (var group in EventGroups.GroupAsync(events, UploadGroupSize, UploadGroupWindow, time, cancellationToken))
+        {
+            var outcomes = new List<ParseOutcome>(group.Count);
+            foreach (var element in group)
+            {
+                outcomes.Add(parser.Parse(element));
+            }
+
+            BatchTally tally;
+            try
+            {
+                tally = await ingestion.IngestAsync(outcomes, index, caller);
+            }
+            catch (Exception ex) when (ex is StorageUnavailableException or TimeoutException)
+            {
+                LogUploadUnavailable(ex, caller.Name, index);
+                throw new HubException(UploadErrors.Unavailable);
+            }
+
+            index += group.Count;
+            groups++;
+            yield return tally.ToResult();
+        }
+
+        LogUploadEnded(caller.Name, index, groups);
+    }
+
+    /// <summary>
+    /// The writer behind this connection. A WebSocket from a browser cannot send headers, so its token arrives as the
+    /// <c>access_token</c> query value; <see cref="AccessTokenRedaction"/> has already moved it into the
+    /// <c>Authorization</c> header (and out of the query, and so out of every request log).
+    /// </summary>
+    private Caller Caller()
+    {
+        var request = Context.GetHttpContext()?.Request;
+        var caller = keys.Resolve(request?.Headers.Authorization);
+        if (caller is null)
+        {
+            throw new HubException(UploadErrors.Unauthorized);
+        }
+
+        return caller.CanWrite ? caller : throw new HubException(UploadErrors.Forbidden(caller.Name));
+    }
 
     private BoardKey BoardOf(string campaign, string board)
     {

@@ -1,0 +1,175 @@
+using System.Text;
+using Leaderboard.Client;
+using Leaderboard.Importer;
+using Leaderboard.Tests.Infrastructure;
+
+namespace Leaderboard.Tests.Toolkit;
+
+/// <summary>
+/// The importer against a real node: the sample export (a copy of ../shared/data/sample-export/ho-so-2024.csv) with
+/// totals per unit computed independently, and a generated export of 100,000 rows interrupted after some batches and
+/// run again: exact totals, a skip-ahead from the checkpoint, and a report listing exactly the rows broken on purpose.
+/// </summary>
+public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixture<LeaderboardServerFixture>, IDisposable
+{
+    private static readonly string SampleExport = Path.Combine(AppContext.BaseDirectory, "Toolkit", "Data", "ho-so-2024.csv");
+
+    private readonly LeaderboardServer _server = fixture.Server;
+    private readonly string _folder = Directory.CreateTempSubdirectory("import-").FullName;
+
+    [Fact]
+    public async Task The_sample_export_imports_with_exact_totals_per_unit_and_a_second_run_changes_nothing()
+    {
+        var rows = File.ReadAllLines(SampleExport, Encoding.UTF8).Skip(1).Select(ExportRow.Parse).ToList();
+        var expected = ExpectedTotals.Of(rows);
+        Assert.Equal(6, expected.Count);
+        var before = await ReadAsync(expected.Keys);
+        var file = Path.Combine(_folder, "ho-so-2024.csv");
+        File.Copy(SampleExport, file);
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        string[] args = ["--file", file, "--url", _server.Address.ToString(), "--batch", "10"];
+
+        var exit = await ImportCommand.RunAsync(args, Key, output, errors, interactive: false, CancellationToken.None);
+
+        Assert.True(exit == 0, $"{output}{errors}");
+        await UnitTotals.ExpectAsync(_server, Plus(before, expected));
+        // 36 rows, 36 receipts, 20 finishes, 26 payments, one of them refunded.
+        Assert.Contains("Đã nhập 36 dòng (0 dòng bỏ qua vì đã nhập ở lần trước): 83 sự kiện mới, 0 sự kiện đã có (trùng lặp), 0 dòng bị từ chối.", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("100,0 %", errors.ToString(), StringComparison.Ordinal);
+
+        // Run again: the checkpoint covers every row. Without it, every event is a duplicate. Neither counts twice.
+        var again = new StringWriter();
+        Assert.Equal(0, await ImportCommand.RunAsync(args, Key, again, TextWriter.Null, interactive: false, CancellationToken.None));
+        Assert.Contains("(36 dòng bỏ qua vì đã nhập ở lần trước)", again.ToString(), StringComparison.Ordinal);
+        File.Delete(file + ".import-state.json");
+        var fresh = new StringWriter();
+        Assert.Equal(0, await ImportCommand.RunAsync(args, Key, fresh, TextWriter.Null, interactive: false, CancellationToken.None));
+        Assert.Contains("0 sự kiện mới, 83 sự kiện đã có (trùng lặp)", fresh.ToString(), StringComparison.Ordinal);
+        await UnitTotals.ExpectAsync(_server, Plus(before, expected));
+    }
+
+    [Fact]
+    public async Task Renamed_columns_are_found_through_the_map_and_a_missing_one_stops_the_import_with_exit_code_2()
+    {
+        var file = Path.Combine(_folder, "renamed.csv");
+        // Other dossier codes than the sample's, so this test and the sample's do not see each other's events.
+        var text = File.ReadAllText(SampleExport, Encoding.UTF8)
+            .Replace("Mã đơn vị", "Đơn vị tiếp nhận", StringComparison.Ordinal)
+            .Replace("H37-24", $"H37-{ToolkitEvents.NewTag()}-24", StringComparison.Ordinal);
+        File.WriteAllText(file, text, new UTF8Encoding(true));
+        string[] args = ["--file", file, "--url", _server.Address.ToString()];
+        var errors = new StringWriter();
+
+        Assert.Equal(2, await ImportCommand.RunAsync(args, Key, TextWriter.Null, errors, interactive: false, CancellationToken.None));
+        Assert.Contains("Thiếu cột bắt buộc: 'Mã đơn vị' (unit)", errors.ToString(), StringComparison.Ordinal);
+
+        var output = new StringWriter();
+        Assert.Equal(0, await ImportCommand.RunAsync([.. args, "--map", "Đơn vị tiếp nhận=unit"], Key, output, TextWriter.Null, interactive: false, CancellationToken.None));
+        Assert.Contains("Đã nhập 36 dòng", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_generated_export_of_100000_rows_interrupted_and_run_again_gives_exact_totals_and_reports_each_broken_row_once()
+    {
+        const int Count = 100_000;
+        var tag = ToolkitEvents.NewTag();
+        var (rows, broken) = ExportGenerator.Generate(tag, Count);
+        var file = Path.Combine(_folder, "ho-so-lon.csv");
+        ExportGenerator.Write(file, rows);
+        var expected = ExpectedTotals.Of(rows, new HashSet<string> { ExportGenerator.UnknownUnit });
+        var before = await ReadAsync(expected.Keys);
+        var options = ImportOptions.Parse(["--file", file, "--url", _server.Address.ToString(), "--batch", "5000"], Key);
+
+        // First run: stopped after the fourth acknowledged batch.
+        using var stop = new CancellationTokenSource();
+        ImportCheckpoint? last = null;
+        using (var client = new LeaderboardClient(new LeaderboardClientOptions { BaseAddress = _server.Address, Key = LeaderboardServer.AdminKey }))
+        {
+            var first = new Importer.Importer(options, client, new ProgressBar(TextWriter.Null, false, TimeProvider.System), TextWriter.Null)
+            {
+                BatchAcknowledged = c =>
+                {
+                    last = c;
+                    if (c.Batch == 4)
+                    {
+                        stop.Cancel();
+                    }
+                },
+            };
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.RunAsync(stop.Token));
+        }
+
+        Assert.Equal(4, last?.Batch);
+        var checkpoint = ImportState.Load(options.StatePath);
+        Assert.NotNull(checkpoint);
+        Assert.Equal(last!.Row, checkpoint.Row);
+        Assert.InRange(checkpoint.Row, 5_000, Count - 5_000);
+
+        // Second run: skips what the checkpoint covers, sends the rest.
+        var messages = new StringWriter();
+        ImportSummary summary;
+        using (var client = new LeaderboardClient(new LeaderboardClientOptions { BaseAddress = _server.Address, Key = LeaderboardServer.AdminKey }))
+        {
+            var second = new Importer.Importer(options, client, new ProgressBar(TextWriter.Null, false, TimeProvider.System), messages);
+            summary = await second.RunAsync();
+        }
+
+        Assert.Contains($"Tiếp tục sau dòng {checkpoint.Row}", messages.ToString(), StringComparison.Ordinal);
+        Assert.Equal(Count, summary.Rows);
+        Assert.Equal(checkpoint.Row - 1, summary.SkippedRows);
+        Assert.Equal(broken.Count, summary.RejectedRows);
+        Assert.Equal(1, summary.ExitCode);
+        // Every valid event is stored once: accepted in either run, or a duplicate of one stored by the interrupted batch.
+        Assert.Equal(ValidEvents(rows, broken), summary.Accepted + summary.Duplicates);
+        await UnitTotals.ExpectAsync(_server, Plus(before, expected));
+
+        var report = File.ReadAllLines(options.ReportPath, Encoding.UTF8);
+        Assert.Equal("Dòng,Cột,Trường,Lỗi," + ExportRow.Header, report[0]);
+        var reported = report.Skip(1).Select(l => l.Split(',')).Select(f => (int.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture), f[1])).ToList();
+        Assert.Equal(broken.Select(b => (b.Key, b.Value)), reported);
+        Assert.Contains(report, l => l.Contains(ExportGenerator.UnknownUnit, StringComparison.Ordinal) && l.Contains(",unit,", StringComparison.Ordinal));
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static string? Key(string name) => name == ImportOptions.KeyVariable ? LeaderboardServer.AdminKey : null;
+
+    /// <summary>The events the rows make that the server stores (the rules of sample-export/README.md, counted by hand).</summary>
+    private static int ValidEvents(List<ExportRow> rows, SortedDictionary<int, string> broken)
+    {
+        var count = 0;
+        var dossiers = new HashSet<string>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            var fault = broken.GetValueOrDefault(i + 2);
+            if (dossiers.Add(r.Dossier))
+            {
+                count += fault is "Ngày tiếp nhận" or "Mã đơn vị" or "Kênh thực hiện" ? 0 : 1;
+                count += r.FinishedAt.Length > 0 ? 1 : 0;
+            }
+
+            if (r.Payment.Length > 0 && fault is null)
+            {
+                count += r.PaymentStatus == "Đã hoàn phí" ? 2 : 1;
+            }
+        }
+
+        return count;
+    }
+
+    private async Task<Dictionary<string, UnitTotals>> ReadAsync(IEnumerable<string> units)
+    {
+        var totals = new Dictionary<string, UnitTotals>();
+        foreach (var unit in units)
+        {
+            totals[unit] = await UnitTotals.ReadAsync(_server, unit);
+        }
+
+        return totals;
+    }
+
+    private static Dictionary<string, UnitTotals> Plus(Dictionary<string, UnitTotals> before, Dictionary<string, UnitTotals> delta) =>
+        delta.ToDictionary(kv => kv.Key, kv => before[kv.Key].Plus(kv.Value));
+}

@@ -1,0 +1,63 @@
+using Leaderboard.Client;
+
+namespace Leaderboard.Importer;
+
+/// <summary>The command: arguments in, messages out, an exit code (0 done, 1 some rows rejected, 2 cannot go on).</summary>
+public static class ImportCommand
+{
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> args, Func<string, string?> environment, TextWriter output, TextWriter errors, bool interactive, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (args.Count == 0 || args.Any(a => a is "--help" or "-h"))
+        {
+            await output.WriteLineAsync(ImportOptions.Usage);
+            return args.Count == 0 ? 2 : 0;
+        }
+
+        ImportOptions options;
+        try
+        {
+            options = ImportOptions.Parse(args, environment);
+        }
+        catch (ImportException ex)
+        {
+            await errors.WriteLineAsync($"{ex.Message} Xem --help.");
+            return 2;
+        }
+
+        using var client = new LeaderboardClient(new LeaderboardClientOptions
+        {
+            BaseAddress = options.Url,
+            Key = options.Key,
+            OnRetry = r => errors.WriteLine(
+                $"{Environment.NewLine}Gửi chưa được ({(r.StatusCode is { } s ? $"HTTP {s}" : r.Error?.Message)}); thử lại lần {r.Attempt} sau {r.Delay.TotalSeconds:F1} giây."),
+        });
+        var importer = new Importer(options, client, new ProgressBar(errors, interactive, TimeProvider.System), errors);
+        try
+        {
+            var summary = await importer.RunAsync(cancellationToken);
+            await output.WriteLineAsync(
+                $"Đã nhập {summary.Rows} dòng ({summary.SkippedRows} dòng bỏ qua vì đã nhập ở lần trước): {summary.Accepted} sự kiện mới, " +
+                $"{summary.Duplicates} sự kiện đã có (trùng lặp), {summary.RejectedRows} dòng bị từ chối.");
+            if (summary.RejectedRows > 0)
+            {
+                await output.WriteLineAsync($"Các dòng bị từ chối: {summary.ReportPath}");
+            }
+
+            return summary.ExitCode;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await errors.WriteLineAsync($"{Environment.NewLine}Đã dừng. Chạy lại cùng lệnh để tiếp tục từ điểm dừng ({options.StatePath}).");
+            return 2;
+        }
+        catch (Exception ex) when (ex is ImportException or LeaderboardClientException or IOException or UnauthorizedAccessException)
+        {
+            await errors.WriteLineAsync($"{Environment.NewLine}Lỗi: {ex.Message}");
+            return 2;
+        }
+    }
+}

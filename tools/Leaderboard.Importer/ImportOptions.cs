@@ -1,0 +1,89 @@
+using System.Globalization;
+
+namespace Leaderboard.Importer;
+
+/// <summary>The command line: <c>--file</c>, <c>--url</c>, <c>--key</c> (or LEADERBOARD_KEY), <c>--map</c>, <c>--state</c>, <c>--report</c>, <c>--batch</c>.</summary>
+public sealed record ImportOptions(string File, Uri Url, string Key, ColumnMap Columns, string StatePath, string ReportPath, int BatchSize)
+{
+    public const string KeyVariable = "LEADERBOARD_KEY";
+
+    public const string Usage = """
+        Nhập tệp CSV xuất từ hệ thống một cửa vào bảng xếp hạng thi đua.
+
+        leaderboard-import --file ho-so-2024.csv --url http://localhost:5000 --key <khóa>
+                           [--map "Mã hồ sơ=dossier,..." | --map cot.json] [--state tep.import-state.json]
+                           [--report tep.rejected.csv] [--batch 1000]
+
+          --file    tệp CSV (UTF-8, có hoặc không có BOM; dấu phẩy hoặc chấm phẩy)
+          --url     địa chỉ máy chủ
+          --key     khóa tích hợp; nên đặt trong biến môi trường LEADERBOARD_KEY thay vì dòng lệnh
+          --map     đổi tên cột: "Tên cột=trường" (trường: dossier, procedure, unit, channel, receivedAt, dueAt,
+                    finishedAt, status, payment, amount, method, paidAt, paymentStatus) hoặc tệp JSON {"Tên cột": "trường"}
+          --state   tệp điểm dừng (mặc định: <file>.import-state.json); chạy lại sẽ tiếp tục từ dòng đã được xác nhận
+          --report  báo cáo các dòng bị từ chối (mặc định: <file>.rejected.csv)
+          --batch   số sự kiện mỗi lần gửi (mặc định 1000)
+
+        Mã thoát: 0 thành công, 1 có dòng bị từ chối (xem báo cáo), 2 lỗi không thể tiếp tục.
+        """;
+
+    public static ImportOptions Parse(IReadOnlyList<string> args, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(environment);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string value;
+            var eq = name.IndexOf('=', StringComparison.Ordinal);
+            if (name.StartsWith("--", StringComparison.Ordinal) && eq > 0)
+            {
+                value = name[(eq + 1)..];
+                name = name[..eq];
+            }
+            else if (name.StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Count)
+            {
+                value = args[++i];
+            }
+            else
+            {
+                throw new ImportException($"Tham số '{name}' không hợp lệ.");
+            }
+
+            if (name is not ("--file" or "--url" or "--key" or "--map" or "--state" or "--report" or "--batch"))
+            {
+                throw new ImportException($"Không có tham số '{name}'.");
+            }
+
+            values[name] = value;
+        }
+
+        var file = values.GetValueOrDefault("--file") ?? throw new ImportException("Thiếu --file.");
+        var url = values.GetValueOrDefault("--url") ?? throw new ImportException("Thiếu --url.");
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
+        {
+            throw new ImportException($"--url '{url}' không phải địa chỉ http(s).");
+        }
+
+        var key = values.GetValueOrDefault("--key") ?? environment(KeyVariable);
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            throw new ImportException($"Thiếu khóa: --key hoặc biến môi trường {KeyVariable}.");
+        }
+
+        var batch = 1_000;
+        if (values.TryGetValue("--batch", out var b) && (!int.TryParse(b, NumberStyles.None, CultureInfo.InvariantCulture, out batch) || batch is < 1 or > 50_000))
+        {
+            throw new ImportException("--batch phải là số nguyên từ 1 đến 50000.");
+        }
+
+        return new ImportOptions(
+            file,
+            address,
+            key,
+            ColumnMap.Parse(values.GetValueOrDefault("--map")),
+            values.GetValueOrDefault("--state") ?? file + ".import-state.json",
+            values.GetValueOrDefault("--report") ?? file + ".rejected.csv",
+            batch);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+
+namespace Leaderboard.Importer;
+
+/// <summary>
+/// The checkpoint of an import, saved after each acknowledged batch: the last row the server acknowledged, a digest of
+/// the file up to that row (so that a re-run skips ahead only over the same content), the report's length then, and
+/// the totals so far. Without it, or when the file changed, a re-run starts over and is still exact: the server
+/// answers what it already holds as duplicates.
+/// </summary>
+public sealed record ImportState(int Row, string Digest, long ReportLength, int Accepted, int Duplicates, int RejectedRows)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>The saved state, or null when there is none or it cannot be read.</summary>
+    public static ImportState? Load(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? JsonSerializer.Deserialize<ImportState>(File.ReadAllText(path), Json) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes a new file and moves it over the old one, so a crash leaves either state whole.</summary>
+    public void Save(string path)
+    {
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json));
+        File.Move(temporary, path, overwrite: true);
+    }
+}

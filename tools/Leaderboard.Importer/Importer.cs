@@ -1,0 +1,189 @@
+using System.Text;
+using Leaderboard.Client;
+
+namespace Leaderboard.Importer;
+
+/// <summary>
+/// Imports one export: reads rows, maps them to events, sends them in batches through <see cref="LeaderboardClient"/>
+/// (which retries safely), writes rejected rows to the report, and saves a checkpoint after every acknowledged batch.
+/// A re-run with the checkpoint skips the rows it covers, when the file is the same up to there; any re-run, with or
+/// without it, is exact, because event ids come from the rows and the server answers what it holds as duplicates.
+/// </summary>
+public sealed class Importer(ImportOptions options, LeaderboardClient client, ProgressBar progress, TextWriter messages)
+{
+    /// <summary>Called after each batch is acknowledged and its checkpoint saved.</summary>
+    public Action<ImportCheckpoint>? BatchAcknowledged { get; init; }
+
+    public async Task<ImportSummary> RunAsync(CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(options.File))
+        {
+            throw new ImportException($"Không tìm thấy tệp '{options.File}'.");
+        }
+
+        var separator = CsvReader.Detect(FirstLine(options.File));
+        var state = ImportState.Load(options.StatePath);
+        if (state is not null && !await SameUpToAsync(state, separator))
+        {
+            await messages.WriteLineAsync($"Tệp đã thay đổi so với lần nhập trước (điểm dừng ở dòng {state.Row}): nhập lại từ đầu; sự kiện đã có sẽ được báo là trùng lặp.");
+            state = null;
+        }
+        else if (state is not null)
+        {
+            await messages.WriteLineAsync($"Tiếp tục sau dòng {state.Row} đã được xác nhận ở lần chạy trước.");
+        }
+
+        await using var stream = new FileStream(options.File, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var csv = new CsvReader(text, separator);
+        var header = csv.Read() ?? throw new ImportException($"Tệp '{options.File}' rỗng.");
+        options.Columns.Bind(header);
+        using var digest = new RowDigest();
+        digest.Append(header);
+        var mapper = new RowMapper(options.Columns, RowMapper.VietnamTime());
+        using var report = new RejectionReport(options.ReportPath, header, state?.ReportLength);
+        var run = new Run(state);
+        var skipThrough = state?.Row ?? 1;
+        var startFraction = 0.0;
+
+        while (csv.Read() is { } record)
+        {
+            var row = csv.Row;
+            digest.Append(record);
+            // Rows covered by the checkpoint are still mapped: a later payment row of the same dossier then does not
+            // send the dossier's receipt again.
+            var (events, errors) = mapper.Map(row, record);
+            if (row <= skipThrough)
+            {
+                run.Skipped++;
+                startFraction = Fraction(stream);
+                continue;
+            }
+
+            run.Rows++;
+            run.Add(row, record, events, errors);
+            if (run.Events.Count >= options.BatchSize)
+            {
+                await FlushAsync(run, report, digest, cancellationToken);
+            }
+
+            progress.Report(run.Rows, Fraction(stream), startFraction);
+        }
+
+        if (run.LastRow > 0)
+        {
+            await FlushAsync(run, report, digest, cancellationToken);
+        }
+
+        progress.Report(run.Rows, 1, startFraction, final: true);
+        return new ImportSummary(run.Skipped + run.Rows, run.Skipped, run.Accepted, run.Duplicates, run.RejectedRows, options.ReportPath);
+    }
+
+    private async Task FlushAsync(Run run, RejectionReport report, RowDigest digest, CancellationToken cancellationToken)
+    {
+        var answer = await client.SendAsync([.. run.Events.Select(e => e.Event)], cancellationToken);
+        foreach (var r in answer.Rejected)
+        {
+            var source = run.Events[(int)r.Index];
+            run.Errors.Add(new RowError(source.Row, ColumnOf(source.Event.Type, r.Field), r.Field, r.Error));
+        }
+
+        foreach (var error in run.Errors.OrderBy(e => e.Row))
+        {
+            report.Write(error, run.Records[error.Row]);
+        }
+
+        report.Flush();
+        // A row never spans two batches, so rows counted here are counted once.
+        run.RejectedRows += run.Errors.Select(e => e.Row).Distinct().Count();
+        run.Accepted += answer.Accepted;
+        run.Duplicates += answer.Duplicates;
+        new ImportState(run.LastRow, digest.Current, report.Length, run.Accepted, run.Duplicates, run.RejectedRows).Save(options.StatePath);
+        run.Batches++;
+        var checkpoint = new ImportCheckpoint(run.Batches, run.LastRow);
+        run.Clear();
+        BatchAcknowledged?.Invoke(checkpoint);
+    }
+
+    /// <summary>Whether the file reads, up to the checkpoint's row, as it did when the checkpoint was saved.</summary>
+    private async Task<bool> SameUpToAsync(ImportState state, char separator)
+    {
+        await using var stream = new FileStream(options.File, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var csv = new CsvReader(text, separator);
+        using var digest = new RowDigest();
+        while (csv.Row < state.Row && csv.Read() is { } record)
+        {
+            digest.Append(record);
+        }
+
+        return csv.Row == state.Row && digest.Current == state.Digest;
+    }
+
+    private string ColumnOf(string type, string field) => field switch
+    {
+        "unit" => options.Columns.HeaderOf(Columns.Unit),
+        "dossier" => options.Columns.HeaderOf(Columns.Dossier),
+        "procedure" => options.Columns.HeaderOf(Columns.Procedure),
+        "channel" => options.Columns.HeaderOf(Columns.Channel),
+        "dueAt" => options.Columns.HeaderOf(Columns.DueAt),
+        "payment" => options.Columns.HeaderOf(Columns.Payment),
+        "amount" => options.Columns.HeaderOf(Columns.Amount),
+        "method" => options.Columns.HeaderOf(Columns.Method),
+        "occurredAt" => options.Columns.HeaderOf(type switch
+        {
+            EventTypes.DossierReceived => Columns.ReceivedAt,
+            EventTypes.DossierFinished => Columns.FinishedAt,
+            _ => Columns.PaidAt,
+        }),
+        _ => "",
+    };
+
+    private static double Fraction(FileStream stream) => stream.Length == 0 ? 1 : (double)stream.Position / stream.Length;
+
+    private static string FirstLine(string path)
+    {
+        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadLine() ?? "";
+    }
+
+    /// <summary>This run's batch in the making and its totals.</summary>
+    private sealed class Run(ImportState? resumed)
+    {
+        public List<RowEvent> Events { get; } = [];
+
+        public List<RowError> Errors { get; } = [];
+
+        public Dictionary<int, string[]> Records { get; } = [];
+
+        public int LastRow { get; private set; }
+
+        public int Rows { get; set; }
+
+        public int Skipped { get; set; }
+
+        public int Batches { get; set; }
+
+        public int Accepted { get; set; } = resumed?.Accepted ?? 0;
+
+        public int Duplicates { get; set; } = resumed?.Duplicates ?? 0;
+
+        public int RejectedRows { get; set; } = resumed?.RejectedRows ?? 0;
+
+        public void Add(int row, string[] record, List<RowEvent> events, List<RowError> errors)
+        {
+            Events.AddRange(events);
+            Errors.AddRange(errors);
+            Records[row] = record;
+            LastRow = row;
+        }
+
+        public void Clear()
+        {
+            Events.Clear();
+            Errors.Clear();
+            Records.Clear();
+            LastRow = 0;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+
+namespace Leaderboard.Importer;
+
+/// <summary>
+/// Progress on standard error: a bar redrawn in place on a terminal (rows, %, rows/s, time left), plain lines every
+/// ten percent when redirected to a file or a CI log.
+/// </summary>
+public sealed class ProgressBar(TextWriter output, bool interactive, TimeProvider time)
+{
+    private const int Width = 30;
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly TimeSpan Redraw = TimeSpan.FromMilliseconds(200);
+
+    private readonly long _started = time.GetTimestamp();
+    private long _drawn = long.MinValue;
+    private int _lastTenth = -1;
+
+    /// <param name="rows">Rows read in this run.</param>
+    /// <param name="fraction">The share of the file read, 0 to 1.</param>
+    /// <param name="startFraction">The share skipped at the start (a resumed run), so the rate and time left count only this run's work.</param>
+    public void Report(int rows, double fraction, double startFraction, bool final = false)
+    {
+        var now = time.GetTimestamp();
+        var elapsed = time.GetElapsedTime(_started, now);
+        var tenth = (int)(fraction * 10);
+        if (interactive ? !final && time.GetElapsedTime(_drawn, now) < Redraw : !final && tenth == _lastTenth)
+        {
+            return;
+        }
+
+        _drawn = now;
+        _lastTenth = tenth;
+        var rate = elapsed.TotalSeconds > 0 ? rows / elapsed.TotalSeconds : 0;
+        var done = fraction - startFraction;
+        var left = done > 0 && fraction < 1 ? TimeSpan.FromSeconds(elapsed.TotalSeconds * (1 - fraction) / done) : TimeSpan.Zero;
+        var filled = (int)Math.Round(Math.Clamp(fraction, 0, 1) * Width);
+        var line = string.Create(
+            Vietnamese,
+            $"[{new string('#', filled)}{new string('.', Width - filled)}] {fraction * 100,5:F1} %  {rows:N0} dòng  {rate:N0} dòng/giây  còn {left:hh\\:mm\\:ss}");
+        if (interactive)
+        {
+            output.Write("\r" + line);
+            if (final)
+            {
+                output.WriteLine();
+            }
+        }
+        else
+        {
+            output.WriteLine(line);
+        }
+
+        output.Flush();
+    }
+}

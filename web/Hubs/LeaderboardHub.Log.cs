@@ -1,0 +1,10 @@
+namespace Leaderboard.Web.Hubs;
+
+public sealed partial class LeaderboardHub
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Hub upload by '{Caller}' ended: {Events} events in {Groups} groups")]
+    private partial void LogUploadEnded(string caller, int events, int groups);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub upload by '{Caller}' stopped: storage unavailable after {Events} events")]
+    private partial void LogUploadUnavailable(Exception exception, string caller, int events);
+}
