@@ -6,7 +6,8 @@ namespace Leaderboard.Abstractions.Boards;
 /// </summary>
 public interface IBoardGrain : IGrainWithStringKey
 {
-    Task UpdateStandingAsync(StandingUpdate update);
+    /// <summary>Units' new standings, gathered by a silo for one window.</summary>
+    Task UpdateStandingsAsync(IReadOnlyList<StandingUpdate> updates);
 
     Task<BoardSnapshot> GetSnapshotAsync();
 

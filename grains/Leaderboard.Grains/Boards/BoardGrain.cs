@@ -47,16 +47,26 @@ internal sealed partial class BoardGrain(CatalogueHolder catalogues, TimeProvide
         await base.OnActivateAsync(cancellationToken);
     }
 
-    public Task UpdateStandingAsync(StandingUpdate update)
+    public Task UpdateStandingsAsync(IReadOnlyList<StandingUpdate> updates)
     {
-        if (!_standings.TryGetValue(update.Standing.Unit, out var old) || !StandingComparer.Same(old, update.Standing))
+        foreach (var update in updates)
         {
-            _standings[update.Standing.Unit] = update.Standing;
-            _dirty = true;
+            if (!_standings.ContainsKey(update.Standing.Unit))
+            {
+                // Not (or no longer) a member under the catalogue this board was built from.
+                continue;
+            }
+
+            if (!StandingComparer.Same(_standings[update.Standing.Unit], update.Standing))
+            {
+                _standings[update.Standing.Unit] = update.Standing;
+                _dirty = true;
+            }
+
+            _reached.AddRange(update.Reached);
+            _activity.AddRange(update.Activity);
         }
 
-        _reached.AddRange(update.Reached);
-        _activity.AddRange(update.Activity);
         if (time.GetUtcNow() - _lastPublish >= PublishInterval)
         {
             Publish();

@@ -1,4 +1,5 @@
 using Leaderboard.Domain.Catalogue;
+using Leaderboard.Grains.Boards;
 using Leaderboard.Grains.Ledger;
 using Leaderboard.Grains.Organisation;
 using Leaderboard.Grains.Units;
@@ -26,6 +27,8 @@ public static class LeaderboardStorage
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<UnitDeltaDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<UnitDeltaDispatcher>());
+        services.AddSingleton<BoardUpdateDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<BoardUpdateDispatcher>());
         services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section)
             .Validate(o => o.Shards is >= 1 and <= 4096, "Leaderboard:Ledger:Shards must be from 1 to 4096.")
             .Validate(o => o.SnapshotEveryEvents >= 1, "Leaderboard:Ledger:SnapshotEveryEvents must be positive.")

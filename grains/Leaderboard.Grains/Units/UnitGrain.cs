@@ -5,6 +5,7 @@ using Leaderboard.Abstractions.Units;
 using Leaderboard.Domain.Catalogue;
 using Leaderboard.Domain.Counting;
 using Leaderboard.Domain.Indicators;
+using Leaderboard.Grains.Boards;
 using Leaderboard.Grains.Ledger;
 using Leaderboard.Grains.Organisation;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ namespace Leaderboard.Grains.Units;
 internal sealed partial class UnitGrain(
     CatalogueHolder catalogues,
     IOptions<LedgerOptions> ledgerOptions,
+    BoardUpdateDispatcher boards,
     TimeProvider time,
     ILogger<UnitGrain> logger) : Grain, IUnitGrain
 {
@@ -226,8 +228,7 @@ internal sealed partial class UnitGrain(
             _countersChanged = true;
             _rebuild = null;
 
-            // Never publish inline here: a board that is activating may be waiting on this very rebuild (through
-            // GetStandingAsync), and publishing calls that board.
+            // The next publication tells the boards; a rebuild runs inside calls that must not wait for it.
             SchedulePublish();
         }
     }
@@ -291,7 +292,6 @@ internal sealed partial class UnitGrain(
         var activity = _activity.ToList();
         _activity.Clear();
         var now = time.GetUtcNow();
-        var calls = new List<Task>();
         var countersChanged = _countersChanged;
         _countersChanged = false;
         var myBoards = Catalogue.BoardsOf(Code);
@@ -308,7 +308,7 @@ internal sealed partial class UnitGrain(
                 {
                     if (key.Campaign == c.Id)
                     {
-                        calls.Add(GrainFactory.GetGrain<IBoardGrain>(key.ToString()).UpdateStandingAsync(new StandingUpdate(after, reached, activity)));
+                        boards.Post(key, new StandingUpdate(after, reached, activity));
                     }
                 }
             }
@@ -329,8 +329,6 @@ internal sealed partial class UnitGrain(
                 _observers.Notify(o => o.TargetReached(r));
             }
         }
-
-        await Task.WhenAll(calls);
     }
 
     private List<TargetReached> Crossings(Campaign c, UnitStanding before, UnitStanding after, DateTimeOffset now)
