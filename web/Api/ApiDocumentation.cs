@@ -28,9 +28,9 @@ public static class ApiDocumentation
             Version = "v1",
             Description =
                 "Gửi sự kiện hồ sơ và thanh toán, đọc bảng xếp hạng và tiến độ của đơn vị. Khóa gửi trong tiêu đề "
-                + "Authorization: Bearer <khóa>. Cập nhật trực tiếp qua SignalR tại /hubs/leaderboard.\n\n"
-                + "Send dossier and payment events, read rankings and unit progress. Keys go in Authorization: Bearer <key>. "
-                + "Live updates over SignalR at /hubs/leaderboard.",
+                + "`Authorization: Bearer <khóa>`. Cập nhật trực tiếp qua SignalR tại `/hubs/leaderboard`.\n\n"
+                + "Send dossier and payment events, read rankings and unit progress. Keys go in `Authorization: Bearer <key>`. "
+                + "Live updates over SignalR at `/hubs/leaderboard`.",
         };
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();

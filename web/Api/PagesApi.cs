@@ -9,16 +9,18 @@ namespace Leaderboard.Web.Api;
 /// </summary>
 public static class PagesApi
 {
+    private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+
     public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder app)
     {
-        Viewer(app.MapGet("/", (IWebHostEnvironment env) => Page(env, "index.html")));
-        Viewer(app.MapGet("/wall", (IWebHostEnvironment env) => Page(env, "wall.html")));
-        Viewer(app.MapGet("/units/{unit}", (string unit, IWebHostEnvironment env) => Page(env, "unit.html")));
-        Viewer(app.MapGet("/{page}.html", (string page, IWebHostEnvironment env) =>
+        Viewer(app.MapMethods("/", GetOrHead, (IWebHostEnvironment env) => Page(env, "index.html")));
+        Viewer(app.MapMethods("/wall", GetOrHead, (IWebHostEnvironment env) => Page(env, "wall.html")));
+        Viewer(app.MapMethods("/units/{unit}", GetOrHead, (string unit, IWebHostEnvironment env) => Page(env, "unit.html")));
+        Viewer(app.MapMethods("/{page}.html", GetOrHead, (string page, IWebHostEnvironment env) =>
             env.WebRootFileProvider.GetFileInfo($"{page}.html") is { Exists: true, IsDirectory: false } info
                 ? Results.File(info.CreateReadStream(), "text/html; charset=utf-8")
                 : Results.NotFound()));
-        app.MapGet("/docs/api", (IWebHostEnvironment env) => Page(env, "docs/api/index.html")).ExcludeFromDescription();
+        app.MapMethods("/docs/api", GetOrHead, (IWebHostEnvironment env) => Page(env, "docs/api/index.html")).ExcludeFromDescription();
         return app;
     }
 
