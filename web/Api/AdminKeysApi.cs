@@ -1,9 +1,9 @@
+using System.IO.Pipelines;
 using System.Text.Json;
 using Leaderboard.Domain.Catalogue;
 using Leaderboard.Web.Hosting;
 using Leaderboard.Web.Ingestion;
 using Leaderboard.Web.Keys;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -59,28 +59,49 @@ public static partial class AdminKeysApi
             return EventsApi.Problem(StatusCodes.Status415UnsupportedMediaType, "Kiểu nội dung không được hỗ trợ", "Gửi một đối tượng JSON với Content-Type application/json.");
         }
 
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = BodyLimit;
-        }
-
         if (context.Request.ContentLength > BodyLimit)
         {
             return TooLarge();
         }
 
+        // Read up to the limit here rather than through Kestrel's limit, which closes the connection mid-request;
+        // past it the answer is 413 and Kestrel drains what is left.
+        var body = context.Request.BodyReader;
+        ReadResult read;
+        while (true)
+        {
+            read = await body.ReadAsync(cancellationToken);
+            if (read.Buffer.Length > BodyLimit)
+            {
+                body.AdvanceTo(read.Buffer.Start);
+                return TooLarge();
+            }
+
+            if (read.IsCompleted)
+            {
+                break;
+            }
+
+            body.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+        }
+
         KeyModels.CreateKeyRequest? request;
         try
         {
-            request = await JsonSerializer.DeserializeAsync<KeyModels.CreateKeyRequest>(context.Request.Body, json.Value.SerializerOptions, cancellationToken);
+            var reader = new Utf8JsonReader(read.Buffer);
+            request = JsonSerializer.Deserialize<KeyModels.CreateKeyRequest>(ref reader, json.Value.SerializerOptions);
+            if (reader.Read())
+            {
+                throw new JsonException("trailing content after the object");
+            }
         }
         catch (JsonException ex)
         {
             return EventsApi.Problem(StatusCodes.Status400BadRequest, "Nội dung không phải JSON hợp lệ", $"Gửi một đối tượng {{ name, units, canWrite?, kind? }}. {ex.Message}", "body");
         }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        finally
         {
-            return TooLarge();
+            body.AdvanceTo(read.Buffer.End);
         }
 
         if (request is null)

@@ -128,6 +128,8 @@ public sealed class KeyAdminTests(KeyAdminFixture fixture) : IClassFixture<KeyAd
     [InlineData("""{"name":"x","kind":"viewer","canWrite":true}""", "canWrite")]
     [InlineData("""{"name":"x","units":""", "body")]
     [InlineData("""["x"]""", "body")]
+    [InlineData("""{"name":"x","units":["000.07.12.H37"]} {}""", "body")]
+    [InlineData("", "body")]
     public async Task An_invalid_key_request_is_400_naming_the_field_and_creates_nothing(string body, string field)
     {
         var before = (await ListAsync()).Count;
@@ -166,7 +168,7 @@ public sealed class KeyAdminTests(KeyAdminFixture fixture) : IClassFixture<KeyAd
             await IngestAnswer.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
         }
 
-        // Chunked (no Content-Length): cut while reading.
+        // Chunked (no Content-Length): counted while reading.
         using (var chunked = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes($$"""{"name":"x","note":"{{padding}}"}"""))))
         {
             chunked.Headers.ContentType = new MediaTypeHeaderValue("application/json");
