@@ -5,9 +5,7 @@ using Leaderboard.Grains.Hosting;
 var builder = Host.CreateApplicationBuilder(args);
 var connectionString = builder.Configuration.GetConnectionString("Leaderboard");
 var dataPath = builder.Configuration["Leaderboard:DataPath"];
-builder.Services.AddSingleton(CatalogueLoader.Load(string.IsNullOrWhiteSpace(dataPath) ? CatalogueLoader.DefaultFolder : dataPath));
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddLeaderboardStorage(builder.Configuration, connectionString);
+builder.Services.AddLeaderboardStorage(builder.Configuration, connectionString, string.IsNullOrWhiteSpace(dataPath) ? CatalogueLoader.DefaultFolder : dataPath);
 builder.UseOrleans(silo =>
 {
     silo.UseLocalhostClustering();

@@ -46,6 +46,12 @@ public static class ApiDocumentation
     private static Task TransformOperation(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var requirement = context.Description.ActionDescriptor.EndpointMetadata.OfType<KeyRequirement>().LastOrDefault((KeyRequirement)(-1));
+        if (context.Description.RelativePath?.StartsWith("api/v1/admin/", StringComparison.Ordinal) == true)
+        {
+            // api.md: every admin operation needs the admin key, also those that check it in their handlers.
+            requirement = KeyRequirement.Admin;
+        }
+
         if (requirement is KeyRequirement.Admin or KeyRequirement.Writer or KeyRequirement.Viewer)
         {
             operation.Security ??= [];
@@ -133,6 +139,7 @@ public static class ApiDocumentation
         "GetCampaign" => ApiExamples.Campaign(),
         "GetBoard" => ApiExamples.Board(),
         "GetUnit" => ApiExamples.UnitProgress(),
+        "GetCatalogueFiles" or "PutUnits" or "PutProcedures" or "PutAssignments" or "PutCampaign" or "DeleteCampaign" => ApiExamples.CatalogueListing(),
         "Live" => new JsonObject { ["status"] = "live" },
         "Ready" => new JsonObject { ["status"] = "ready" },
         _ => null,

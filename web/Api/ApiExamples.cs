@@ -185,4 +185,14 @@ public static class ApiExamples
         }),
         ["projection"] = new JsonObject { ["online-payment"] = 0.52 },
     };
+
+    public static JsonNode CatalogueListing() => new JsonObject
+    {
+        ["revision"] = 3,
+        ["files"] = new JsonArray(
+            new JsonObject { ["name"] = "units.csv", ["bytes"] = 2048 },
+            new JsonObject { ["name"] = "procedures.csv", ["bytes"] = 4096 },
+            new JsonObject { ["name"] = "assignments.csv", ["bytes"] = 1024 },
+            new JsonObject { ["name"] = "campaign-2024-thanh-toan-truc-tuyen.json", ["bytes"] = 812 }),
+    };
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Leaderboard.Domain.Catalogue;
+using Leaderboard.Grains.Organisation;
 using Leaderboard.Domain.Events;
 using Leaderboard.Web.Hosting;
 using Leaderboard.Web.Ingestion;
@@ -15,7 +15,7 @@ namespace Leaderboard.Web.Demo;
 /// move and targets are crossed within seconds of the start.
 /// </summary>
 public sealed partial class DemoFeed(
-    Catalogue catalogue,
+    CatalogueHolder catalogues,
     EventParser parser,
     EventIngestion ingestion,
     Readiness readiness,
@@ -28,7 +28,7 @@ public sealed partial class DemoFeed(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var campaign = catalogue.Campaigns.OrderBy(c => c.Start).FirstOrDefault();
+        var campaign = catalogues.Current.Campaigns.OrderBy(c => c.Start).FirstOrDefault();
         if (campaign is null)
         {
             return;
@@ -40,7 +40,7 @@ public sealed partial class DemoFeed(
         }
 
         var random = new Random(options.Value.Seed);
-        var units = campaign.Boards.SelectMany(b => b.Members).Distinct(StringComparer.Ordinal).Select((u, i) => DemoUnit.Create(u, i, catalogue, random)).ToList();
+        var units = campaign.Boards.SelectMany(b => b.Members).Distinct(StringComparer.Ordinal).Select((u, i) => DemoUnit.Create(u, i, catalogues.Current, random)).ToList();
         var tick = TimeSpan.FromSeconds(Math.Max(0.05, options.Value.SecondsPerDay) / TicksPerDay);
         var runId = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var offset = TimeSpan.FromHours(7);

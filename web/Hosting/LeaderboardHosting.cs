@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Leaderboard.Domain.Catalogue;
 using Leaderboard.Domain.Events;
 using Leaderboard.Grains.Hosting;
+using Leaderboard.Grains.Organisation;
 using Leaderboard.Web.Api;
 using Leaderboard.Web.Demo;
 using Leaderboard.Web.Hubs;
@@ -25,14 +26,13 @@ public static class LeaderboardHosting
         var connectionString = configuration.GetConnectionString("Leaderboard");
         var embedded = string.IsNullOrWhiteSpace(connectionString);
 
-        var catalogue = CatalogueLoader.Load(string.IsNullOrWhiteSpace(options.DataPath) ? CatalogueLoader.DefaultFolder : options.DataPath);
+        var dataFolder = string.IsNullOrWhiteSpace(options.DataPath) ? CatalogueLoader.DefaultFolder : options.DataPath;
         var adminKey = !string.IsNullOrWhiteSpace(options.AdminKey)
             ? new AdminKey(options.AdminKey, Generated: false)
             : embedded
                 ? AdminKey.Generate()
                 : throw new OptionsValidationException(LeaderboardOptions.Section, typeof(LeaderboardOptions), ["Leaderboard:AdminKey là bắt buộc khi dùng PostgreSQL (ConnectionStrings:Leaderboard)."]);
 
-        services.AddSingleton(catalogue);
         services.AddSingleton(adminKey);
         services.TryAddTimeProvider();
         services.AddOptions<LeaderboardOptions>().BindConfiguration(LeaderboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -43,12 +43,17 @@ public static class LeaderboardHosting
             .Validate(o => o.OriginsAreValid(), "Leaderboard:Cors:Origins: mỗi mục phải là một origin http(s) đầy đủ, không có đường dẫn (https://host[:port]).")
             .ValidateOnStart();
         services.AddKeyRateLimiting();
-        services.AddSingleton(sp => new EventParser(catalogue, sp.GetRequiredService<TimeProvider>()));
+
+        // The catalogue can be replaced at run time (admin API, or another node): what a request resolves is the one
+        // in force when it starts.
+        services.AddTransient(sp => sp.GetRequiredService<CatalogueHolder>().Current);
+        services.AddTransient(sp => new EventParser(sp.GetRequiredService<Catalogue>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<EventIngestion>();
         services.AddSingleton<Readiness>();
+        services.AddSingleton<CatalogueAdmin>();
 
         // Storage first: migrations must be in place before the silo's storage providers start.
-        services.AddLeaderboardStorage(configuration, connectionString);
+        services.AddLeaderboardStorage(configuration, connectionString, dataFolder);
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(
@@ -119,6 +124,7 @@ public static class LeaderboardHosting
         app.MapEventsApi();
         app.MapAdminApi();
         app.MapCampaignsApi();
+        app.MapAdminCatalogueApi();
         app.MapHealthApi();
         app.MapPages();
         app.MapHub<LeaderboardHub>("/hubs/leaderboard");

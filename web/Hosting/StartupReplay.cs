@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Leaderboard.Abstractions.Boards;
 using Leaderboard.Abstractions.Ledger;
-using Leaderboard.Domain.Catalogue;
+using Leaderboard.Grains.Organisation;
 using Leaderboard.Grains.Ledger;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +13,7 @@ namespace Leaderboard.Web.Hosting;
 /// </summary>
 public sealed partial class StartupReplay(
     IGrainFactory grains,
-    Catalogue catalogue,
+    CatalogueHolder catalogues,
     IOptions<LedgerOptions> ledger,
     Readiness readiness,
     ILogger<StartupReplay> logger) : BackgroundService
@@ -26,7 +26,7 @@ public sealed partial class StartupReplay(
             try
             {
                 await Task.WhenAll(Enumerable.Range(0, ledger.Value.Shards).Select(s => grains.GetGrain<ILedgerShardGrain>(s).EnsureLoadedAsync()));
-                await Task.WhenAll(catalogue.AllBoards().Select(b => grains.GetGrain<IBoardGrain>(b.ToString()).GetSnapshotAsync()));
+                await Task.WhenAll(catalogues.Current.AllBoards().Select(b => grains.GetGrain<IBoardGrain>(b.ToString()).GetSnapshotAsync()));
                 readiness.MarkReplayed();
                 var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
                 LogReady(seconds);

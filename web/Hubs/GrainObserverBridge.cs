@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Leaderboard.Abstractions.Boards;
 using Leaderboard.Abstractions.Units;
 using Leaderboard.Domain.Catalogue;
+using Leaderboard.Grains.Organisation;
 using Leaderboard.Web.Api;
 using Microsoft.AspNetCore.SignalR;
 
@@ -15,7 +16,7 @@ namespace Leaderboard.Web.Hubs;
 /// </summary>
 public sealed partial class GrainObserverBridge(
     IGrainFactory grains,
-    Catalogue catalogue,
+    CatalogueHolder catalogues,
     IHubContext<LeaderboardHub, ILeaderboardClient> hub,
     TimeProvider time,
     ILogger<GrainObserverBridge> logger) : BackgroundService, IBoardObserver, IUnitObserver
@@ -28,10 +29,10 @@ public sealed partial class GrainObserverBridge(
     private IUnitObserver? _unitReference;
 
     public void BoardChanged(BoardChange change) =>
-        Enqueue(() => hub.Clients.Group(HubGroups.Board(new BoardKey(change.Campaign, change.Board))).BoardChanged(ApiModels.BoardChanged(change, catalogue)));
+        Enqueue(() => hub.Clients.Group(HubGroups.Board(new BoardKey(change.Campaign, change.Board))).BoardChanged(ApiModels.BoardChanged(change, catalogues.Current)));
 
     public void TargetReached(string board, TargetReached reached) =>
-        Enqueue(() => hub.Clients.Group(HubGroups.Board(new BoardKey(reached.Campaign, board))).TargetReached(ApiModels.TargetReached(reached, catalogue)));
+        Enqueue(() => hub.Clients.Group(HubGroups.Board(new BoardKey(reached.Campaign, board))).TargetReached(ApiModels.TargetReached(reached, catalogues.Current)));
 
     public void Activity(BoardActivity activity) =>
         Enqueue(async () =>
@@ -39,7 +40,7 @@ public sealed partial class GrainObserverBridge(
             var group = hub.Clients.Group(HubGroups.Board(new BoardKey(activity.Campaign, activity.Board)));
             foreach (var item in activity.Items)
             {
-                await group.Activity(ApiModels.Activity(activity.Campaign, item, catalogue));
+                await group.Activity(ApiModels.Activity(activity.Campaign, item, catalogues.Current));
             }
         });
 
@@ -47,7 +48,7 @@ public sealed partial class GrainObserverBridge(
         Enqueue(() => hub.Clients.Group(HubGroups.Unit(change.Campaign, change.Unit)).UnitChanged(ApiModels.UnitChanged(change)));
 
     void IUnitObserver.TargetReached(TargetReached reached) =>
-        Enqueue(() => hub.Clients.Group(HubGroups.Unit(reached.Campaign, reached.Unit)).TargetReached(ApiModels.TargetReached(reached, catalogue)));
+        Enqueue(() => hub.Clients.Group(HubGroups.Unit(reached.Campaign, reached.Unit)).TargetReached(ApiModels.TargetReached(reached, catalogues.Current)));
 
     /// <summary>Starts forwarding a unit's changes to this node (idempotent).</summary>
     public async Task WatchUnitAsync(string unit)
@@ -83,7 +84,7 @@ public sealed partial class GrainObserverBridge(
     private async Task RenewAsync()
     {
         var calls = new List<Task>();
-        foreach (var board in catalogue.AllBoards())
+        foreach (var board in catalogues.Current.AllBoards())
         {
             calls.Add(grains.GetGrain<IBoardGrain>(board.ToString()).SubscribeAsync(_boardReference!));
         }

@@ -12,6 +12,8 @@ public sealed class CatalogueException : Exception
         File = file;
         Line = line;
         Field = field;
+        ReasonVi = reasonVi;
+        ReasonEn = reasonEn;
     }
 
     /// <summary>The path of the offending file (or folder).</summary>
@@ -22,6 +24,12 @@ public sealed class CatalogueException : Exception
 
     /// <summary>The CSV column or the JSON property path (<c>indicators[1].target</c>) at fault.</summary>
     public string Field { get; }
+
+    /// <summary>What is wrong, in Vietnamese.</summary>
+    public string ReasonVi { get; }
+
+    /// <summary>What is wrong, in English.</summary>
+    public string ReasonEn { get; }
 
     private static string Format(string file, int? line, string field, string reasonVi, string reasonEn)
     {

@@ -4,6 +4,7 @@ using Leaderboard.Abstractions.Units;
 using Leaderboard.Domain.Catalogue;
 using Leaderboard.Domain.Indicators;
 using Leaderboard.Domain.Ranking;
+using Leaderboard.Grains.Organisation;
 using Leaderboard.Grains.Units;
 using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
@@ -16,7 +17,7 @@ namespace Leaderboard.Grains.Boards;
 /// activates and for "as of" questions.
 /// </summary>
 [KeepAlive]
-internal sealed partial class BoardGrain(Catalogue catalogue, TimeProvider time, ILogger<BoardGrain> logger) : Grain, IBoardGrain
+internal sealed partial class BoardGrain(CatalogueHolder catalogues, TimeProvider time, ILogger<BoardGrain> logger) : Grain, IBoardGrain
 {
     private static readonly TimeSpan PublishInterval = TimeSpan.FromMilliseconds(100);
 
@@ -31,6 +32,7 @@ internal sealed partial class BoardGrain(Catalogue catalogue, TimeProvider time,
     private Board _board = null!;
     private IReadOnlyList<BoardEntry> _order = [];
     private long _epoch;
+    private long _revision;
     private long _version;
     private bool _dirty;
     private DateOnly _day;
@@ -39,28 +41,7 @@ internal sealed partial class BoardGrain(Catalogue catalogue, TimeProvider time,
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = BoardKey.Parse(this.GetPrimaryKeyString());
-        _campaign = catalogue.FindCampaign(_key.Campaign) ?? throw new InvalidOperationException($"unknown campaign {_key.Campaign}");
-        _board = _campaign.FindBoard(_key.Board) ?? throw new InvalidOperationException($"unknown board {_key}");
-        _epoch = Epochs.New(time);
-        _day = Today();
-
-        var standings = await Task.WhenAll(_board.Members.Select(m => GrainFactory.GetGrain<IUnitGrain>(m).GetStandingAsync(_campaign.Id, null)));
-        foreach (var s in standings)
-        {
-            _standings[s.Unit] = s;
-        }
-
-        foreach (var e in Rank(_standings.Values, withPrevious: false))
-        {
-            _ranksAtDayStart[e.Standing.Unit] = e.Rank;
-        }
-
-        _order = Rank(_standings.Values, withPrevious: true);
-        foreach (var e in _order)
-        {
-            _published[e.Standing.Unit] = e;
-        }
-
+        await LoadAsync();
         this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions(PublishInterval, PublishInterval) { KeepAlive = true });
         await base.OnActivateAsync(cancellationToken);
     }
@@ -104,8 +85,59 @@ internal sealed partial class BoardGrain(Catalogue catalogue, TimeProvider time,
         return Task.CompletedTask;
     }
 
-    private Task OnTimerAsync(CancellationToken cancellationToken)
+    /// <summary>Reads the board's campaign and members from the catalogue in force and pulls every member's standing.</summary>
+    private async Task LoadAsync()
     {
+        var catalogue = catalogues.Current;
+        _revision = catalogues.Revision;
+        _campaign = catalogue.FindCampaign(_key.Campaign) ?? throw new InvalidOperationException($"unknown campaign {_key.Campaign}");
+        _board = _campaign.FindBoard(_key.Board) ?? throw new InvalidOperationException($"unknown board {_key}");
+        _epoch = Epochs.New(time);
+        _version = 0;
+        _day = Today();
+        _standings.Clear();
+        _published.Clear();
+        _ranksAtDayStart.Clear();
+
+        var standings = await Task.WhenAll(_board.Members.Select(m => GrainFactory.GetGrain<IUnitGrain>(m).GetStandingAsync(_campaign.Id, null)));
+        foreach (var s in standings)
+        {
+            _standings[s.Unit] = s;
+        }
+
+        foreach (var e in Rank(_standings.Values, withPrevious: false))
+        {
+            _ranksAtDayStart[e.Standing.Unit] = e.Rank;
+        }
+
+        _order = Rank(_standings.Values, withPrevious: true);
+        foreach (var e in _order)
+        {
+            _published[e.Standing.Unit] = e;
+        }
+    }
+
+    private async Task OnTimerAsync(CancellationToken cancellationToken)
+    {
+        if (catalogues.Revision != _revision)
+        {
+            // The catalogue changed: members, targets or the board itself may be different. A new epoch makes
+            // every client take a new snapshot.
+            if (catalogues.Current.FindCampaign(_key.Campaign)?.FindBoard(_key.Board) is null)
+            {
+                _revision = catalogues.Revision;
+                DeactivateOnIdle();
+                return;
+            }
+
+            await LoadAsync();
+            _version = 1;
+            var reloaded = new BoardChange(_campaign.Id, _board.Id, _epoch, _version, _order);
+            _observers.Notify(o => o.BoardChanged(reloaded));
+            LogReloaded(_key, _revision);
+            return;
+        }
+
         var today = Today();
         if (today != _day)
         {
@@ -120,7 +152,6 @@ internal sealed partial class BoardGrain(Catalogue catalogue, TimeProvider time,
         }
 
         Publish();
-        return Task.CompletedTask;
     }
 
     private void Publish()
@@ -194,5 +225,5 @@ internal sealed partial class BoardGrain(Catalogue catalogue, TimeProvider time,
             .Select(g => new ActivityCount(g.Key.Unit, g.Key.Kind, g.Sum(a => a.Count), g.Max(a => a.At)))
             .ToList();
 
-    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), catalogue.TimeZone).DateTime);
+    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), catalogues.Current.TimeZone).DateTime);
 }

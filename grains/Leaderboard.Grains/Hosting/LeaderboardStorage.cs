@@ -1,8 +1,11 @@
+using Leaderboard.Domain.Catalogue;
 using Leaderboard.Grains.Ledger;
+using Leaderboard.Grains.Organisation;
 using Leaderboard.Grains.Storage;
 using Leaderboard.Grains.Storage.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace Leaderboard.Grains.Hosting;
@@ -13,9 +16,13 @@ namespace Leaderboard.Grains.Hosting;
 /// </summary>
 public static class LeaderboardStorage
 {
-    /// <summary>Registers the journal and, with PostgreSQL, the migrations. Call before <c>UseOrleans</c>: the schema must exist before the silo's storage starts.</summary>
-    public static IServiceCollection AddLeaderboardStorage(this IServiceCollection services, IConfiguration configuration, string? connectionString)
+    /// <summary>Registers the catalogue (seeded from <paramref name="dataFolder"/>, then kept equal to the store), the journal and, with PostgreSQL, the migrations. Call before <c>UseOrleans</c>: the schema must exist before the silo's storage starts.</summary>
+    public static IServiceCollection AddLeaderboardStorage(this IServiceCollection services, IConfiguration configuration, string? connectionString, string dataFolder)
     {
+        var catalogue = CatalogueLoader.Load(dataFolder);
+        services.AddSingleton(new CatalogueHolder(catalogue));
+        services.AddSingleton(new CatalogueSeed(dataFolder, CatalogueFiles.FromFolder(dataFolder)));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section)
             .Validate(o => o.Shards is >= 1 and <= 4096, "Leaderboard:Ledger:Shards must be from 1 to 4096.")
             .Validate(o => o.SnapshotEveryEvents >= 1, "Leaderboard:Ledger:SnapshotEveryEvents must be positive.")
@@ -23,6 +30,8 @@ public static class LeaderboardStorage
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             services.AddSingleton<IEventJournal, InMemoryEventJournal>();
+            services.AddSingleton<ICatalogueStore, InMemoryCatalogueStore>();
+            services.AddHostedService<CatalogueSync>();
             return services;
         }
 
@@ -30,7 +39,9 @@ public static class LeaderboardStorage
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<PostgresEventJournal>();
         services.AddSingleton<IEventJournal>(sp => sp.GetRequiredService<PostgresEventJournal>());
+        services.AddSingleton<ICatalogueStore, PostgresCatalogueStore>();
         services.AddHostedService<SchemaMigrationService>();
+        services.AddHostedService<CatalogueSync>();
         return services;
     }
 

@@ -18,4 +18,7 @@ internal sealed partial class LedgerShardGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ledger shard {Shard}: snapshot not written; replay will be longer")]
     private partial void LogSnapshotFailed(Exception exception, int shard);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ledger shard {Shard} rebuilt its unit totals for catalogue revision {Revision}")]
+    private partial void LogCatalogueFollowed(int shard, long revision);
 }

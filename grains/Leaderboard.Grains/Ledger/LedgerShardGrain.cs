@@ -7,6 +7,7 @@ using Leaderboard.Abstractions.Units;
 using Leaderboard.Domain.Catalogue;
 using Leaderboard.Domain.Counting;
 using Leaderboard.Domain.Events;
+using Leaderboard.Grains.Organisation;
 using Leaderboard.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ namespace Leaderboard.Grains.Ledger;
 internal sealed partial class LedgerShardGrain(
     [PersistentState("ledger", StorageNames.Snapshots)] IPersistentState<LedgerSnapshotState> snapshot,
     IEventJournal journal,
-    Catalogue catalogue,
+    CatalogueHolder catalogues,
     IOptions<LedgerOptions> options,
     TimeProvider time,
     ILogger<LedgerShardGrain> logger) : Grain, ILedgerShardGrain
@@ -35,6 +36,7 @@ internal sealed partial class LedgerShardGrain(
     private readonly Dictionary<string, long> _sentSequence = new(StringComparer.Ordinal);
     private DossierLedger _ledger = null!;
     private long _epoch;
+    private long _revision;
     private long _nextSequence = 1;
     private long _lastApplied;
     private int _sinceSnapshot;
@@ -42,9 +44,13 @@ internal sealed partial class LedgerShardGrain(
 
     private int Shard => (int)this.GetPrimaryKeyLong();
 
+    private Catalogue Catalogue => catalogues.Current;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _epoch = Epochs.New(time);
+        _revision = catalogues.Revision;
+        var catalogue = Catalogue;
         var started = Stopwatch.GetTimestamp();
         _ledger = new DossierLedger(catalogue);
         if (snapshot.State.Ledger is { } bytes)
@@ -80,6 +86,7 @@ internal sealed partial class LedgerShardGrain(
 
     public async Task<IReadOnlyList<ItemVerdict>> IngestAsync(IReadOnlyList<IngestItem> items, IReadOnlyList<string>? scope)
     {
+        FollowCatalogue();
         var verdicts = new ItemVerdict[items.Count];
         var entries = new List<JournalEntry>(items.Count);
         var positions = new List<int>(items.Count);
@@ -159,18 +166,18 @@ internal sealed partial class LedgerShardGrain(
 
     public Task<ShardContribution> GetContributionAsync(string unit)
     {
+        FollowCatalogue();
         // The contribution includes every change applied so far, so whatever is still waiting in the outbox for
         // this unit is part of it; the bumped sequence makes any older delta in flight stale for the unit.
         DrainLedger();
         _outbox.Remove(unit);
         var sequence = NextSequenceFor(unit);
-        var counters = new UnitCounters();
-        counters.Add(_ledger.ContributionTo(unit));
-        return Task.FromResult(new ShardContribution(Shard, _epoch, sequence, counters));
+        return Task.FromResult(new ShardContribution(Shard, _epoch, sequence, _ledger.ContributionTo(unit)));
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
+        FollowCatalogue();
         DrainLedger();
         if (_outbox.Count == 0 && _activity.Count == 0)
         {
@@ -210,6 +217,28 @@ internal sealed partial class LedgerShardGrain(
         }
     }
 
+    /// <summary>
+    /// After the catalogue changed (units moved, procedures reassigned), rebuilds what the dossiers add to which units
+    /// under the new tree. A new epoch tells every unit to re-read this shard instead of applying old deltas.
+    /// </summary>
+    private void FollowCatalogue()
+    {
+        if (catalogues.Revision == _revision)
+        {
+            return;
+        }
+
+        _revision = catalogues.Revision;
+        using var stream = new MemoryStream();
+        _ledger.WriteSnapshot(stream);
+        stream.Position = 0;
+        _ledger = DossierLedger.ReadSnapshot(Catalogue, stream);
+        _epoch = Epochs.New(time);
+        _outbox.Clear();
+        _sentSequence.Clear();
+        LogCatalogueFollowed(Shard, _revision);
+    }
+
     private void DrainLedger()
     {
         foreach (var (unit, delta) in _ledger.TakeDeltas())
@@ -247,7 +276,7 @@ internal sealed partial class LedgerShardGrain(
     {
         foreach (var root in scope)
         {
-            if (catalogue.IsInSubtree(unit, root))
+            if (Catalogue.IsInSubtree(unit, root))
             {
                 return true;
             }

@@ -6,6 +6,7 @@ using Leaderboard.Domain.Catalogue;
 using Leaderboard.Domain.Counting;
 using Leaderboard.Domain.Indicators;
 using Leaderboard.Grains.Ledger;
+using Leaderboard.Grains.Organisation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Utilities;
@@ -18,7 +19,7 @@ namespace Leaderboard.Grains.Units;
 /// activation rebuilds from the shards. Publishes at most ten times a second, per campaign, with versions.
 /// </summary>
 internal sealed partial class UnitGrain(
-    Catalogue catalogue,
+    CatalogueHolder catalogues,
     IOptions<LedgerOptions> ledgerOptions,
     TimeProvider time,
     ILogger<UnitGrain> logger) : Grain, IUnitGrain
@@ -26,7 +27,7 @@ internal sealed partial class UnitGrain(
     private static readonly TimeSpan PublishInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly Dictionary<int, ShardContribution> _parts = [];
-    private readonly UnitCounters _total = new();
+    private UnitCounters _total = new();
     private readonly Dictionary<string, UnitStanding> _standings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
     private readonly Dictionary<BoardKey, BoardRank> _ranks = [];
@@ -34,6 +35,8 @@ internal sealed partial class UnitGrain(
     private readonly List<ActivityCount> _activity = [];
     private readonly ObserverManager<IUnitObserver> _observers = new(TimeSpan.FromMinutes(2), logger);
     private long _epoch;
+    private long _revision;
+    private Task? _rebuild;
     private bool _dirty;
     private bool _live;
     private DateTimeOffset _lastPublish = DateTimeOffset.MinValue;
@@ -41,32 +44,19 @@ internal sealed partial class UnitGrain(
 
     private string Code => this.GetPrimaryKeyString();
 
+    private Catalogue Catalogue => catalogues.Current;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _epoch = Epochs.New(time);
-        var shards = ledgerOptions.Value.Shards;
-        var pulls = new Task<ShardContribution>[shards];
-        for (var s = 0; s < shards; s++)
-        {
-            pulls[s] = GrainFactory.GetGrain<ILedgerShardGrain>(s).GetContributionAsync(Code);
-        }
-
-        foreach (var part in await Task.WhenAll(pulls))
-        {
-            _parts[part.Shard] = part;
-            _total.Add(part.Counters);
-        }
-
-        foreach (var campaign in catalogue.Campaigns)
-        {
-            _standings[campaign.Id] = Evaluate(campaign, null);
-        }
-
+        _revision = catalogues.Revision;
+        await ReadShardsAsync();
         await base.OnActivateAsync(cancellationToken);
     }
 
     public async Task ApplyDeltaAsync(ShardDelta delta)
     {
+        await FollowCatalogueAsync();
         var part = _parts.GetValueOrDefault(delta.Shard);
         if (part is not null && part.Epoch == delta.Epoch && delta.Sequence == part.Sequence + 1)
         {
@@ -95,15 +85,17 @@ internal sealed partial class UnitGrain(
     }
 
     [ResponseTimeout("00:00:30")]
-    public Task<UnitStanding> GetStandingAsync(string campaign, DateOnly? asOf)
+    public async Task<UnitStanding> GetStandingAsync(string campaign, DateOnly? asOf)
     {
-        var c = catalogue.FindCampaign(campaign) ?? throw new ArgumentException($"unknown campaign {campaign}", nameof(campaign));
-        return Task.FromResult(Evaluate(c, asOf));
+        await FollowCatalogueAsync();
+        var c = Catalogue.FindCampaign(campaign) ?? throw new ArgumentException($"unknown campaign {campaign}", nameof(campaign));
+        return Evaluate(c, asOf);
     }
 
     public async Task<UnitProgress> GetProgressAsync(string campaign, DateOnly? asOf)
     {
-        var c = catalogue.FindCampaign(campaign) ?? throw new ArgumentException($"unknown campaign {campaign}", nameof(campaign));
+        await FollowCatalogueAsync();
+        var c = Catalogue.FindCampaign(campaign) ?? throw new ArgumentException($"unknown campaign {campaign}", nameof(campaign));
         var standing = Evaluate(c, asOf);
         var ranks = new List<BoardRank>();
         foreach (var board in c.Boards.Where(b => b.Members.Contains(Code)))
@@ -130,7 +122,7 @@ internal sealed partial class UnitGrain(
         var until = Min(c.End, asOf ?? Today());
         var trend = until < c.Start
             ? []
-            : _total.Cumulative(c.Start, until, catalogue.OnlineProceduresOfSubtree(Code)).Select(p => new TrendDay(p.Day, p.Counts)).ToList();
+            : _total.Cumulative(c.Start, until, Catalogue.OnlineProceduresOfSubtree(Code)).Select(p => new TrendDay(p.Day, p.Counts)).ToList();
         var projection = Projection.Project(trend.Select(t => new TrendPoint(t.Day, t.Counts)).ToList(), c.End);
         return new UnitProgress(c.Id, Code, _epoch, _versions.GetValueOrDefault(c.Id), asOf, standing, ranks, trend, projection);
     }
@@ -160,6 +152,73 @@ internal sealed partial class UnitGrain(
         return Task.CompletedTask;
     }
 
+    /// <summary>Every shard's contribution to this unit's subtree, summed; then every campaign evaluated.</summary>
+    private async Task ReadShardsAsync()
+    {
+        var shards = ledgerOptions.Value.Shards;
+        var pulls = new Task<ShardContribution>[shards];
+        for (var s = 0; s < shards; s++)
+        {
+            pulls[s] = GrainFactory.GetGrain<ILedgerShardGrain>(s).GetContributionAsync(Code);
+        }
+
+        var total = new UnitCounters();
+        _parts.Clear();
+        foreach (var part in await Task.WhenAll(pulls))
+        {
+            _parts[part.Shard] = part;
+            total.Add(part.Counters);
+        }
+
+        _total = total;
+        _standings.Clear();
+        foreach (var campaign in Catalogue.Campaigns)
+        {
+            _standings[campaign.Id] = Evaluate(campaign, null);
+        }
+    }
+
+    /// <summary>
+    /// After the catalogue changed, the subtree, its procedures and the campaigns may differ: re-read every shard
+    /// (they rebuild under the new tree first) and publish what that changes. Concurrent callers share one rebuild.
+    /// </summary>
+    private Task FollowCatalogueAsync()
+    {
+        if (catalogues.Revision == _revision)
+        {
+            return _rebuild ?? Task.CompletedTask;
+        }
+
+        _revision = catalogues.Revision;
+        _rebuild = RebuildAsync();
+        return _rebuild;
+
+        async Task RebuildAsync()
+        {
+            var published = new Dictionary<string, UnitStanding>(_standings, StringComparer.Ordinal);
+            await ReadShardsAsync();
+
+            // Publishing compares with what was last published, so that is what it must see.
+            _standings.Clear();
+            foreach (var (campaign, standing) in published)
+            {
+                if (Catalogue.FindCampaign(campaign) is not null)
+                {
+                    _standings[campaign] = standing;
+                }
+            }
+
+            _ranks.Clear();
+            _publishedRanks.Clear();
+            _dirty = true;
+            _rebuild = null;
+
+            // Never publish inline here: a board that is activating may be waiting on this very rebuild (through
+            // GetStandingAsync), and publishing calls that board.
+            SchedulePublish();
+        }
+    }
+
     private void AddRank(List<BoardRank> ranks, string board, BoardSnapshot snap)
     {
         foreach (var e in snap.Entries)
@@ -174,13 +233,13 @@ internal sealed partial class UnitGrain(
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
-    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), catalogue.TimeZone).DateTime);
+    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Catalogue.TimeZone).DateTime);
 
     private UnitStanding Evaluate(Campaign c, DateOnly? asOf)
     {
         var to = asOf is { } d ? Min(c.End, d) : c.End;
-        var counts = _total.Count(c.Start, to, catalogue.OnlineProceduresOfSubtree(Code));
-        return StandingCalculator.Evaluate(c, catalogue, Code, counts);
+        var counts = _total.Count(c.Start, to, Catalogue.OnlineProceduresOfSubtree(Code));
+        return StandingCalculator.Evaluate(c, Catalogue, Code, counts);
     }
 
     private async Task PublishSoonAsync()
@@ -191,9 +250,12 @@ internal sealed partial class UnitGrain(
         }
         else
         {
-            _publishTimer ??= this.RegisterGrainTimer(OnPublishTimerAsync, new GrainTimerCreationOptions(PublishInterval, Timeout.InfiniteTimeSpan));
+            SchedulePublish();
         }
     }
+
+    private void SchedulePublish() =>
+        _publishTimer ??= this.RegisterGrainTimer(OnPublishTimerAsync, new GrainTimerCreationOptions(PublishInterval, Timeout.InfiniteTimeSpan));
 
     private async Task OnPublishTimerAsync(CancellationToken cancellationToken)
     {
@@ -217,7 +279,7 @@ internal sealed partial class UnitGrain(
         _activity.Clear();
         var now = time.GetUtcNow();
         var calls = new List<Task>();
-        foreach (var c in catalogue.Campaigns)
+        foreach (var c in Catalogue.Campaigns)
         {
             var before = _standings.GetValueOrDefault(c.Id);
             var after = Evaluate(c, null);

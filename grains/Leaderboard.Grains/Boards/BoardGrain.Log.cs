@@ -1,0 +1,10 @@
+using Leaderboard.Domain.Catalogue;
+using Microsoft.Extensions.Logging;
+
+namespace Leaderboard.Grains.Boards;
+
+internal sealed partial class BoardGrain
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Board {Board} reloaded for catalogue revision {Revision}")]
+    private partial void LogReloaded(BoardKey board, long revision);
+}

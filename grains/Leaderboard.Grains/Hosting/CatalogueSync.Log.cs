@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+
+namespace Leaderboard.Grains.Hosting;
+
+internal sealed partial class CatalogueSync
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Catalogue store seeded from {Folder} (revision {Revision})")]
+    private partial void LogSeeded(string folder, long revision);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Catalogue revision {Revision} loaded from the store")]
+    private partial void LogLoaded(long revision);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The stored catalogue (revision {Revision}) is invalid; keeping the one in force")]
+    private partial void LogInvalidStored(Exception exception, long revision);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling the catalogue store failed; retrying")]
+    private partial void LogPollFailed(Exception exception);
+}

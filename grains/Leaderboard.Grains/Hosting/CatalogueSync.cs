@@ -1,0 +1,72 @@
+using Leaderboard.Domain.Catalogue;
+using Leaderboard.Grains.Organisation;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Leaderboard.Grains.Hosting;
+
+/// <summary>
+/// Keeps this node's catalogue equal to the stored one: at start-up the stored files win over the data folder
+/// (which seeds the store the first time), and afterwards a short poll picks up what an admin changed on any node.
+/// </summary>
+internal sealed partial class CatalogueSync(
+    CatalogueHolder holder,
+    ICatalogueStore store,
+    CatalogueSeed seed,
+    TimeProvider time,
+    ILogger<CatalogueSync> logger) : BackgroundService
+{
+    private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(2);
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var stored = await store.LoadAsync(cancellationToken);
+        if (stored is null)
+        {
+            var revision = await store.SaveAsync(seed.Files, cancellationToken);
+            holder.Replace(holder.Current, revision, seed.Files);
+            LogSeeded(seed.Folder, revision);
+        }
+        else
+        {
+            Take(stored);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(PollEvery, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                if (await store.RevisionAsync(stoppingToken) > holder.Revision && await store.LoadAsync(stoppingToken) is { } stored)
+                {
+                    Take(stored);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogPollFailed(ex);
+            }
+        }
+    }
+
+    private void Take(StoredCatalogue stored)
+    {
+        try
+        {
+            if (holder.Replace(stored.Files.Load(), stored.Revision, stored.Files))
+            {
+                LogLoaded(stored.Revision);
+            }
+        }
+        catch (CatalogueException ex)
+        {
+            // A stored catalogue that no longer validates (a stricter version of the rules) must not stop the node.
+            LogInvalidStored(ex, stored.Revision);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace Leaderboard.Grains.Organisation;
+
+/// <summary>Where the organisation's files live between restarts and across nodes.</summary>
+public interface ICatalogueStore
+{
+    /// <summary>The stored files and their revision, or null when nothing was stored yet.</summary>
+    Task<StoredCatalogue?> LoadAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The stored revision only (cheap: nodes poll it).</summary>
+    Task<long> RevisionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces every file at once and returns the new revision.</summary>
+    Task<long> SaveAsync(CatalogueFiles files, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,33 @@
+namespace Leaderboard.Grains.Organisation;
+
+/// <summary>The embedded default's store: the files live as long as the process.</summary>
+public sealed class InMemoryCatalogueStore : ICatalogueStore
+{
+    private readonly Lock _gate = new();
+    private StoredCatalogue? _stored;
+
+    public Task<StoredCatalogue?> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_stored);
+        }
+    }
+
+    public Task<long> RevisionAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_stored?.Revision ?? 0);
+        }
+    }
+
+    public Task<long> SaveAsync(CatalogueFiles files, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            _stored = new StoredCatalogue((_stored?.Revision ?? 0) + 1, files);
+            return Task.FromResult(_stored.Revision);
+        }
+    }
+}
