@@ -2,6 +2,7 @@ using System.Globalization;
 using Leaderboard.Abstractions.Boards;
 using Leaderboard.Abstractions.Units;
 using Leaderboard.Domain.Catalogue;
+using Leaderboard.Web.Keys;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Leaderboard.Web.Api;
@@ -11,11 +12,25 @@ public static class CampaignsApi
 {
     public static IEndpointRouteBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/campaigns").WithTags("Campaigns");
-        group.MapGet("/", ListCampaigns).WithName("ListCampaigns").WithSummary("Các đợt thi đua");
-        group.MapGet("/{campaign}", GetCampaign).WithName("GetCampaign").WithSummary("Một đợt thi đua: thời gian, chỉ tiêu, bảng xếp hạng");
-        group.MapGet("/{campaign}/boards/{board}", GetBoardAsync).WithName("GetBoard").WithSummary("Bảng xếp hạng (asOf=YYYY-MM-DD cho một ngày đã qua)");
-        group.MapGet("/{campaign}/units/{unit}", GetUnitAsync).WithName("GetUnit").WithSummary("Tiến độ của một đơn vị");
+        var group = app.MapGroup("/api/v1/campaigns")
+            .WithTags("Campaigns")
+            .RequireKey(KeyRequirement.Viewer)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapGet("/", ListCampaigns).WithName("ListCampaigns").WithSummary("Các đợt thi đua — the campaigns");
+        group.MapGet("/{campaign}", GetCampaign)
+            .WithName("GetCampaign")
+            .WithSummary("Một đợt thi đua: thời gian, chỉ tiêu, bảng xếp hạng — one campaign")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{campaign}/boards/{board}", GetBoardAsync)
+            .WithName("GetBoard")
+            .WithSummary("Bảng xếp hạng (asOf=YYYY-MM-DD cho một ngày đã qua) — the ranking")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{campaign}/units/{unit}", GetUnitAsync)
+            .WithName("GetUnit")
+            .WithSummary("Tiến độ của một đơn vị — one unit's progress")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

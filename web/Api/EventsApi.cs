@@ -4,6 +4,8 @@ using System.Text.Json;
 using Leaderboard.Abstractions;
 using Leaderboard.Domain.Events;
 using Leaderboard.Web.Ingestion;
+using Leaderboard.Web.Keys;
+using Leaderboard.Web.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
@@ -25,10 +27,14 @@ public static class EventsApi
 
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/events", PostEventsAsync)
-            .WithName("PostEvents")
+        // The key is checked for the group, before the handler looks at the body or its type; then the key's rate limit.
+        var group = app.MapGroup("/api/v1/events")
             .WithTags("Events")
-            .WithSummary("Gửi sự kiện hồ sơ và thanh toán (JSON array hoặc NDJSON)")
+            .RequireKey(KeyRequirement.Writer)
+            .RequireRateLimiting(KeyRateLimiting.Policy);
+        group.MapPost("", PostEventsAsync)
+            .WithName("PostEvents")
+            .WithSummary("Gửi sự kiện hồ sơ và thanh toán (mảng JSON hoặc NDJSON) — send dossier and payment events")
             // Documented by hand rather than with Accepts(): Accepts also filters routing, which answered a wrong
             // content type with a bare 415 before the handler (so before the key check and without problem details).
             .AddOpenApiOperationTransformer(DescribeBody)
@@ -38,6 +44,7 @@ public static class EventsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
@@ -47,31 +54,25 @@ public static class EventsApi
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,
-            Description = "Một mảng JSON các sự kiện (tối đa 10 MiB), hoặc NDJSON: mỗi dòng một sự kiện (tối đa 100 MiB).",
+            Description = "Một mảng JSON các sự kiện (tối đa 10 MiB), hoặc NDJSON: mỗi dòng một sự kiện (tối đa 100 MiB). "
+                + "A JSON array of events (up to 10 MiB), or NDJSON, one event per line (up to 100 MiB).",
             Content = new Dictionary<string, OpenApiMediaType>
             {
-                ["application/json"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.Object } } },
-                ["application/x-ndjson"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                ["application/json"] = new()
+                {
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.Object } },
+                    Example = ApiExamples.EventsArray(),
+                },
+                ["application/x-ndjson"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String }, Example = ApiExamples.EventsNdjson() },
             },
         };
         return Task.CompletedTask;
     }
 
     internal static async Task<Results<Ok<IngestionResult>, ProblemHttpResult>> PostEventsAsync(
-        HttpContext context, ApiKeys keys, EventParser parser, EventIngestion ingestion, CancellationToken cancellationToken)
+        HttpContext context, EventParser parser, EventIngestion ingestion, CancellationToken cancellationToken)
     {
-        var caller = keys.Resolve(context.Request.Headers.Authorization);
-        if (caller is null)
-        {
-            context.Response.Headers.WWWAuthenticate = "Bearer";
-            return Problem(StatusCodes.Status401Unauthorized, "Thiếu khóa hoặc khóa không hợp lệ", "Gửi khóa trong tiêu đề Authorization: Bearer <khóa>.");
-        }
-
-        if (!caller.CanWrite)
-        {
-            return Problem(StatusCodes.Status403Forbidden, "Khóa không có quyền ghi", $"Khóa '{caller.Name}' không được phép gửi sự kiện.");
-        }
-
+        var caller = context.GetCaller();
         var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         var ndjson = mediaType is "application/x-ndjson" or "application/ndjson";
         if (!ndjson && mediaType is not null and not "application/json")

@@ -10,8 +10,11 @@ public static class HealthApi
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/health").WithTags("Health");
-        group.MapGet("/live", () => TypedResults.Ok(new { status = "live" })).WithName("Live");
-        group.MapGet("/ready", ReadyAsync).WithName("Ready");
+        group.MapGet("/live", () => TypedResults.Ok(new { status = "live" })).WithName("Live").WithSummary("Nút đang chạy — liveness");
+        group.MapGet("/ready", ReadyAsync)
+            .WithName("Ready")
+            .WithSummary("Sẵn sàng: kho lưu trữ truy cập được và đã áp dụng mọi sự kiện đã lưu — readiness")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

@@ -1,14 +1,30 @@
+using Leaderboard.Web.Keys;
+
 namespace Leaderboard.Web.Api;
 
-/// <summary>The HTML pages: the board page is <c>/</c> (index.html); the wall display and unit pages have their own files.</summary>
+/// <summary>
+/// The HTML pages: the board page <c>/</c>, the wall display and unit pages, each behind the viewer check (open by
+/// default). The page files are mapped too, so the static files middleware never serves them around that check.
+/// The API reference <c>/docs/api</c> stays open.
+/// </summary>
 public static class PagesApi
 {
+    private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+
     public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/wall", (IWebHostEnvironment env) => Page(env, "wall.html")).ExcludeFromDescription();
-        app.MapGet("/units/{unit}", (string unit, IWebHostEnvironment env) => Page(env, "unit.html")).ExcludeFromDescription();
+        Viewer(app.MapMethods("/", GetOrHead, (IWebHostEnvironment env) => Page(env, "index.html")));
+        Viewer(app.MapMethods("/wall", GetOrHead, (IWebHostEnvironment env) => Page(env, "wall.html")));
+        Viewer(app.MapMethods("/units/{unit}", GetOrHead, (string unit, IWebHostEnvironment env) => Page(env, "unit.html")));
+        Viewer(app.MapMethods("/{page}.html", GetOrHead, (string page, IWebHostEnvironment env) =>
+            env.WebRootFileProvider.GetFileInfo($"{page}.html") is { Exists: true, IsDirectory: false } info
+                ? Results.File(info.CreateReadStream(), "text/html; charset=utf-8")
+                : Results.NotFound()));
+        app.MapMethods("/docs/api", GetOrHead, (IWebHostEnvironment env) => Page(env, "docs/api/index.html")).ExcludeFromDescription();
         return app;
     }
+
+    private static void Viewer(RouteHandlerBuilder page) => page.RequireKey(KeyRequirement.ViewerPage).ExcludeFromDescription();
 
     private static IResult Page(IWebHostEnvironment env, string file)
     {

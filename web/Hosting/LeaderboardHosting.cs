@@ -8,6 +8,9 @@ using Leaderboard.Web.Api;
 using Leaderboard.Web.Demo;
 using Leaderboard.Web.Hubs;
 using Leaderboard.Web.Ingestion;
+using Leaderboard.Web.Keys;
+using Leaderboard.Web.Security;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace Leaderboard.Web.Hosting;
@@ -35,6 +38,11 @@ public static class LeaderboardHosting
         services.AddOptions<LeaderboardOptions>().BindConfiguration(LeaderboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddSingleton<ApiKeys>();
+        services.AddOptions<ViewerOptions>().BindConfiguration(ViewerOptions.Section).ValidateOnStart();
+        services.AddOptions<CorsOriginsOptions>().BindConfiguration(CorsOriginsOptions.Section)
+            .Validate(o => o.OriginsAreValid(), "Leaderboard:Cors:Origins: mỗi mục phải là một origin http(s) đầy đủ, không có đường dẫn (https://host[:port]).")
+            .ValidateOnStart();
+        services.AddKeyRateLimiting();
 
         // The catalogue can be replaced at run time (admin API, or another node): what a request resolves is the one
         // in force when it starts.
@@ -54,6 +62,19 @@ public static class LeaderboardHosting
             silo.AddLeaderboardGrains(connectionString);
         });
 
+        // Keys after storage: the key table is one of the migrations.
+        if (embedded)
+        {
+            services.AddSingleton<IKeyStore, InMemoryKeyStore>();
+        }
+        else
+        {
+            services.AddSingleton<IKeyStore, PostgresKeyStore>();
+        }
+
+        services.AddSingleton<KeyRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<KeyRefresher>());
+
         services.AddHostedService<StartupReplay>();
         services.AddSingleton<GrainObserverBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<GrainObserverBridge>());
@@ -65,9 +86,21 @@ public static class LeaderboardHosting
         }
 
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(ApiDocumentation.Configure);
+        var cors = configuration.GetSection(CorsOriginsOptions.Section).Get<CorsOriginsOptions>() ?? new CorsOriginsOptions();
+        services.AddCors(o => o.AddDefaultPolicy(p => p
+            .WithOrigins([.. cors.Origins])
+            .WithMethods("GET", "POST", "DELETE")
+            .WithHeaders("Authorization", "Content-Type")
+            .WithExposedHeaders("Retry-After", "Location")));
+        services.AddSingleton<ViewerHubFilter>();
         services.AddAccessTokenRedaction("/hubs");
-        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new NormalizedDecimalConverter()));
+        services.AddSignalR(o => o.AddFilter<ViewerHubFilter>())
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new NormalizedDecimalConverter()));
+
+        // The hosting diagnostics' request lines include the query string, where a viewer key (?key=) or SignalR's
+        // access_token can travel: keep them out of every log sink. (HttpLogging can log requests without them.)
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new NormalizedDecimalConverter()));
         return builder;
     }
@@ -76,10 +109,21 @@ public static class LeaderboardHosting
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+
+        // Closed by default: with no origins configured the CORS middleware is not there at all, so no answer
+        // carries Access-Control-Allow-Origin and browsers keep other sites' pages from reading the API.
+        if (app.Services.GetRequiredService<IOptions<CorsOriginsOptions>>().Value.Origins.Count > 0)
+        {
+            app.UseCors();
+        }
+
+        app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapEventsApi();
+        app.MapAdminApi();
         app.MapCampaignsApi();
         app.MapAdminCatalogueApi();
         app.MapHealthApi();

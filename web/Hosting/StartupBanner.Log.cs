@@ -7,7 +7,4 @@ public sealed partial class StartupBanner
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chế độ nhúng (embedded): sự kiện chỉ được giữ trong bộ nhớ và mất khi dừng tiến trình. Đặt ConnectionStrings:Leaderboard để dùng PostgreSQL.")]
     private partial void LogEmbedded();
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Khóa quản trị (admin key) cho lần chạy này: {AdminKey}  — gửi sự kiện với: Authorization: Bearer <khóa>")]
-    private partial void LogAdminKey(string adminKey);
 }

@@ -30,7 +30,8 @@ public sealed partial class StartupBanner(
 
             if (adminKey.Generated)
             {
-                LogAdminKey(adminKey.Value);
+                // Straight to the console, never through the logger: a log sink would keep the key.
+                Console.Out.WriteLine($"Khóa quản trị (admin key) cho lần chạy này: {adminKey.Value}  — gửi sự kiện với: Authorization: Bearer <khóa>");
             }
         });
         return Task.CompletedTask;

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Text.Json;
+using Leaderboard.Tests.Infrastructure;
+
+namespace Leaderboard.Tests.Security;
+
+/// <summary>
+/// <c>/openapi/v1.json</c> describes every HTTP path of api.md (and the admin key paths) with Vietnamese-first summaries,
+/// examples for every answer and the request bodies, and the bearer scheme; <c>/docs/api</c> serves Swagger UI from
+/// this node (no CDN).
+/// </summary>
+public sealed class OpenApiTests(LeaderboardServerFixture fixture) : IClassFixture<LeaderboardServerFixture>
+{
+    private static readonly string[] SpecPaths =
+    [
+        "/api/v1/events",
+        "/api/v1/campaigns",
+        "/api/v1/campaigns/{campaign}",
+        "/api/v1/campaigns/{campaign}/boards/{board}",
+        "/api/v1/campaigns/{campaign}/units/{unit}",
+        "/health/live",
+        "/health/ready",
+        "/api/v1/admin/keys",
+        "/api/v1/admin/keys/{id}",
+    ];
+
+    private readonly LeaderboardServer _server = fixture.Server;
+
+    [Fact]
+    public async Task The_document_lists_every_path_with_a_summary_and_an_example_for_every_answer()
+    {
+        var document = await DocumentAsync();
+        var paths = document.GetProperty("paths");
+        Assert.Empty(SpecPaths.Except(paths.EnumerateObject().Select(p => p.Name)));
+
+        foreach (var path in paths.EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var where = $"{operation.Name} {path.Name}";
+                var summary = operation.Value.GetProperty("summary").GetString();
+                Assert.False(string.IsNullOrWhiteSpace(summary), where);
+                if (path.Name.StartsWith("/api/v1/admin/", StringComparison.Ordinal))
+                {
+                    Assert.Equal("Bearer", Assert.Single(Assert.Single(operation.Value.GetProperty("security").EnumerateArray()).EnumerateObject()).Name);
+                }
+                foreach (var response in operation.Value.GetProperty("responses").EnumerateObject())
+                {
+                    if (!response.Value.TryGetProperty("content", out var content))
+                    {
+                        Assert.Equal("204", response.Name);
+                        continue;
+                    }
+
+                    foreach (var media in content.EnumerateObject())
+                    {
+                        Assert.True(media.Value.TryGetProperty("example", out var example), $"{where} {response.Name} {media.Name} has no example");
+                        if (media.Name == "application/problem+json")
+                        {
+                            Assert.Equal(int.Parse(response.Name, System.Globalization.CultureInfo.InvariantCulture), example.GetProperty("status").GetInt32());
+                            Assert.False(string.IsNullOrWhiteSpace(example.GetProperty("title").GetString()), where);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_events_operation_has_request_and_answer_examples_and_needs_a_bearer_key()
+    {
+        var document = await DocumentAsync();
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+
+        var post = document.GetProperty("paths").GetProperty("/api/v1/events").GetProperty("post");
+        Assert.Equal("Bearer", Assert.Single(Assert.Single(post.GetProperty("security").EnumerateArray()).EnumerateObject()).Name);
+        var events = post.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.Equal(3, events.GetArrayLength());
+        Assert.Equal("dossier.received", events[0].GetProperty("type").GetString());
+        Assert.Contains("payment.completed", post.GetProperty("requestBody").GetProperty("content").GetProperty("application/x-ndjson").GetProperty("example").GetString(), StringComparison.Ordinal);
+        var answer = post.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.Equal(2, answer.GetProperty("accepted").GetInt32());
+        Assert.Equal("unit", answer.GetProperty("rejected")[0].GetProperty("field").GetString());
+        Assert.True(post.GetProperty("responses").GetProperty("429").GetProperty("headers").TryGetProperty("Retry-After", out _));
+
+        var create = document.GetProperty("paths").GetProperty("/api/v1/admin/keys").GetProperty("post");
+        Assert.Equal("Bearer", Assert.Single(Assert.Single(create.GetProperty("security").EnumerateArray()).EnumerateObject()).Name);
+        Assert.Equal("integrator", create.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example").GetProperty("kind").GetString());
+    }
+
+    [Theory]
+    [InlineData("/docs/api", "text/html")]
+    [InlineData("/docs/api/init.js", "text/javascript")]
+    [InlineData("/lib/swagger-ui/swagger-ui-bundle.js", "text/javascript")]
+    [InlineData("/lib/swagger-ui/swagger-ui.css", "text/css")]
+    public async Task The_reference_page_and_what_it_loads_are_served_here(string path, string mediaType)
+    {
+        using var response = await _server.Client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(text.Length > 100, path);
+        if (path == "/docs/api")
+        {
+            Assert.Contains("/lib/swagger-ui/swagger-ui-bundle.js", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("https://", text, StringComparison.Ordinal);
+        }
+    }
+
+    private async Task<JsonElement> DocumentAsync()
+    {
+        using var response = await _server.Client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+}

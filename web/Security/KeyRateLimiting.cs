@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Leaderboard.Web.Ingestion;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Leaderboard.Web.Security;
+
+/// <summary>
+/// The <see cref="Policy"/> rate-limiting policy: one token bucket per key, 429 with <c>Retry-After</c> and problem
+/// details when it is empty. Requests without a valid key are not limited here: they are answered 401 at once.
+/// </summary>
+public static class KeyRateLimiting
+{
+    public const string Policy = "per-key";
+
+    public static IServiceCollection AddKeyRateLimiting(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = RejectAsync;
+            o.AddPolicy(Policy, Partition);
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext context)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        var caller = context.RequestServices.GetRequiredService<ApiKeys>().Resolve(context.Request.Headers.Authorization);
+        if (!options.Enabled || caller is null || (caller.IsAdmin && !options.LimitAdmin))
+        {
+            return RateLimitPartition.GetNoLimiter("");
+        }
+
+        return RateLimitPartition.GetTokenBucketLimiter(caller.Id, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = options.Burst,
+            TokensPerPeriod = options.RequestsPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+    }
+
+    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+            : 1;
+        var http = context.HttpContext;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Quá nhiều yêu cầu",
+                Detail = $"Khóa này đã dùng hết hạn mức yêu cầu; gửi lại sau {seconds} giây.",
+            },
+        });
+    }
+}
