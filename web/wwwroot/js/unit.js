@@ -8,14 +8,14 @@
 
 import {
   daysLeft, formatDate, formatNumber, formatPercent, formatRatio, formatScore, formatTarget,
-  formatTime, movement, TIME_ZONE,
+  formatTime, movement, TIME_ZONE, todayIn,
 } from './format.js';
 import {
   countUnit, gapSentence, indicatorName, initialLang, rememberLang, t, translateStatic,
 } from './i18n.js';
 import { el, getJson, LiveConnection, seg } from './live.js';
 
-const REFRESH_AFTER_CHANGE_MS = 5_000;
+const REFRESH_AFTER_CHANGE_MS = 1_500;
 const CHART_HEIGHT = 200;
 
 const $ = id => document.getElementById(id);
@@ -71,11 +71,28 @@ live.on('UnitChanged', change => {
   }
   if (change.version <= state.unit.version) return;
   const eligibilityGap = change.eligible ? undefined : state.unit.eligibilityGap;
-  state.unit = { ...state.unit, ...change, eligibilityGap };
+  state.unit = { ...state.unit, ...change, eligibilityGap, trend: withLastDay(state.unit.trend, change.indicators) };
   state.updatedAt = new Date();
   render();
   scheduleRefresh();
 });
+
+/**
+ * The trend's last day is today (or the campaign's end), whose cumulative counts are the current
+ * ones: move it with the change at once so the chart agrees with the card. Earlier days (a late
+ * event dated in the past) come with the re-read below.
+ */
+function withLastDay(trend, indicators) {
+  if (!Array.isArray(trend) || trend.length === 0 || !indicators) return trend;
+  const tz = state.campaign?.timeZone ?? TIME_ZONE;
+  const today = todayIn(tz);
+  const lastDay = state.campaign?.end && state.campaign.end < today ? state.campaign.end : today;
+  const last = trend[trend.length - 1];
+  if (last.day !== lastDay) return trend;
+  const counts = {};
+  for (const [id, v] of Object.entries(indicators)) counts[id] = { numerator: v.numerator, denominator: v.denominator };
+  return [...trend.slice(0, -1), { ...last, indicators: { ...last.indicators, ...counts } }];
+}
 
 // The trend, the projection and the eligibility gap are not in UnitChanged: re-read them a little
 // after a change (once for a burst of changes).
