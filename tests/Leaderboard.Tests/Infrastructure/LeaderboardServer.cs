@@ -33,9 +33,10 @@ public sealed class LeaderboardServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts a node; <paramref name="settings"/> are extra <c>--Key=value</c> settings (e.g. a connection string).</summary>
-    public static async Task<LeaderboardServer> StartAsync(IDictionary<string, string>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="port">The loopback port to listen on (to start a node again where browsers expect it); a free one when null.</param>
+    public static async Task<LeaderboardServer> StartAsync(IDictionary<string, string>? settings = null, Action<WebApplicationBuilder>? configure = null, int? port = null)
     {
-        var port = FreePort.Get();
+        port ??= FreePort.Get();
         var address = new Uri($"http://127.0.0.1:{port}");
         var args = new List<string>
         {

@@ -476,6 +476,8 @@ function renderSelectors() {
   boardSelect.replaceChildren(...boards.map(b => new Option(b.name ?? b.id, b.id)));
   boardSelect.value = state.boardId ?? '';
   boardSelect.disabled = boards.length === 0;
+  $('wall-link').href = state.campaignId && state.boardId
+    ? `/wall?campaign=${seg(state.campaignId)}&board=${seg(state.boardId)}` : '/wall';
 }
 
 function renderAll() {

@@ -47,6 +47,59 @@ const dictionaries = {
     'lang.switch': 'English',
     'lang.switchLabel': 'Switch to English',
     'footer.note': 'Tỷ lệ hiển thị được cắt bớt đến một chữ số thập phân, không làm tròn lên.',
+    'nav.board': 'Bảng xếp hạng',
+    'nav.wall': 'Màn hình trình chiếu',
+    'wall.title': 'Màn hình thi đua',
+    'wall.view.ranking': 'Xếp hạng',
+    'wall.view.targets': 'Tình hình đạt chỉ tiêu',
+    'wall.view.movers': 'Biến động hôm nay',
+    'wall.page': (p, n) => `Trang ${p}/${n}`,
+    'wall.daysLeft': 'ngày còn lại',
+    'wall.ended': 'Đợt thi đua đã kết thúc',
+    'wall.clock': 'Giờ',
+    'wall.col.targetMark': t => `chỉ tiêu ${t}`,
+    'wall.stale': t => `Mất kết nối — số liệu lúc ${t} có thể đã cũ`,
+    'wall.staleNever': 'Mất kết nối — chưa có số liệu',
+    'wall.celebrate': (unit, goal, target) => `${unit} đạt ${goal} ${target}`,
+    'wall.celebrateLead': 'Chúc mừng',
+    'wall.ticker.title': 'Hoạt động mới',
+    'wall.ticker.empty': 'Đang chờ hoạt động mới…',
+    'wall.movers.up': 'Tăng hạng',
+    'wall.movers.down': 'Giảm hạng',
+    'wall.movers.targets': 'Đạt chỉ tiêu hôm nay',
+    'wall.movers.none': 'Chưa có thay đổi.',
+    'wall.movers.noTargets': 'Chưa có đơn vị mới đạt chỉ tiêu.',
+    'wall.rankChange': (from, to) => `hạng ${from} → ${to}`,
+    'wall.targets.summary': (met, total) => `${met}/${total} đạt`,
+    'wall.missing': 'Thiếu tham số: mở /wall?campaign=…&board=…',
+    'wall.noValue': 'chưa có số liệu',
+    'unit.title': 'Kết quả thi đua của đơn vị',
+    'unit.rank': (rank, of) => `Hạng ${rank}/${of}`,
+    'unit.rankOn': board => `trên ${board}`,
+    'unit.notRanked': 'Chưa được xếp hạng',
+    'unit.score': s => `Điểm ${s}`,
+    'unit.movementToday': d => (d > 0 ? `Lên ${d} hạng hôm nay` : d < 0 ? `Xuống ${-d} hạng hôm nay` : 'Giữ nguyên hạng hôm nay'),
+    'unit.target': t => `Chỉ tiêu ${t}`,
+    'unit.met': 'Đã đạt chỉ tiêu',
+    'unit.unmet': 'Chưa đạt',
+    'unit.unreachable': 'Không thể đạt chỉ tiêu 100 % vì đã có hồ sơ không đạt.',
+    'unit.noDossier': 'Chưa có hồ sơ trong đợt thi đua.',
+    'unit.eligibilityGap': n => `Cần thêm ${n} hồ sơ để được xếp hạng`,
+    'unit.notApplicableUnit': 'Không có chỉ tiêu tính điểm nào áp dụng cho đơn vị: không áp dụng xếp hạng.',
+    'unit.projection': (date, value) => `Dự kiến đến ${date}: ${value}`,
+    'unit.projectionNone': 'Chưa đủ số liệu để dự kiến.',
+    'unit.chart': name => `Diễn biến theo ngày: ${name}`,
+    'unit.chart.value': 'Tỷ lệ',
+    'unit.chart.target': 'Chỉ tiêu',
+    'unit.chart.projection': 'Dự kiến',
+    'unit.weighted': 'Tính điểm',
+    'unit.notWeighted': 'Theo dõi',
+    'unit.back': 'Bảng xếp hạng',
+    'unit.notFound': 'Không tìm thấy đơn vị hoặc đợt thi đua.',
+    'unit.loadError': 'Không tải được số liệu của đơn vị.',
+    'unit.indicators': 'Các chỉ tiêu',
+    'unit.trend': 'Diễn biến',
+    'unit.asOfNow': t => `Số liệu cập nhật lúc ${t}`,
   },
   en: {
     'app.title': 'Emulation leaderboard',
@@ -91,6 +144,59 @@ const dictionaries = {
     'lang.switch': 'Tiếng Việt',
     'lang.switchLabel': 'Chuyển sang tiếng Việt',
     'footer.note': 'Percentages are truncated to one decimal, never rounded up.',
+    'nav.board': 'Leaderboard',
+    'nav.wall': 'Wall display',
+    'wall.title': 'Campaign wall display',
+    'wall.view.ranking': 'Ranking',
+    'wall.view.targets': 'Targets met',
+    'wall.view.movers': 'Today\'s movers',
+    'wall.page': (p, n) => `Page ${p}/${n}`,
+    'wall.daysLeft': 'days left',
+    'wall.ended': 'The campaign has ended',
+    'wall.clock': 'Time',
+    'wall.col.targetMark': t => `target ${t}`,
+    'wall.stale': t => `Disconnected — figures from ${t} may be out of date`,
+    'wall.staleNever': 'Disconnected — no figures yet',
+    'wall.celebrate': (unit, goal, target) => `${unit} reached the ${goal} target of ${target}`,
+    'wall.celebrateLead': 'Congratulations',
+    'wall.ticker.title': 'Latest activity',
+    'wall.ticker.empty': 'Waiting for activity…',
+    'wall.movers.up': 'Moved up',
+    'wall.movers.down': 'Moved down',
+    'wall.movers.targets': 'Targets reached today',
+    'wall.movers.none': 'No change yet.',
+    'wall.movers.noTargets': 'No unit has reached a target yet.',
+    'wall.rankChange': (from, to) => `rank ${from} → ${to}`,
+    'wall.targets.summary': (met, total) => `${met}/${total} met`,
+    'wall.missing': 'Missing parameters: open /wall?campaign=…&board=…',
+    'wall.noValue': 'no figures yet',
+    'unit.title': 'Unit results',
+    'unit.rank': (rank, of) => `Rank ${rank}/${of}`,
+    'unit.rankOn': board => `on ${board}`,
+    'unit.notRanked': 'Not ranked yet',
+    'unit.score': s => `Score ${s}`,
+    'unit.movementToday': d => (d > 0 ? `Up ${d} today` : d < 0 ? `Down ${-d} today` : 'No change today'),
+    'unit.target': t => `Target ${t}`,
+    'unit.met': 'Target met',
+    'unit.unmet': 'Not met',
+    'unit.unreachable': 'The 100% target can no longer be met: a dossier already failed.',
+    'unit.noDossier': 'No dossier in the campaign yet.',
+    'unit.eligibilityGap': n => `${n} more dossiers needed to be ranked`,
+    'unit.notApplicableUnit': 'No scored indicator applies to this unit: it is not ranked.',
+    'unit.projection': (date, value) => `Projected by ${date}: ${value}`,
+    'unit.projectionNone': 'Not enough data for a projection.',
+    'unit.chart': name => `Daily trend: ${name}`,
+    'unit.chart.value': 'Rate',
+    'unit.chart.target': 'Target',
+    'unit.chart.projection': 'Projection',
+    'unit.weighted': 'Scored',
+    'unit.notWeighted': 'Monitored',
+    'unit.back': 'Leaderboard',
+    'unit.notFound': 'Unit or campaign not found.',
+    'unit.loadError': 'Could not load the unit\'s figures.',
+    'unit.indicators': 'Indicators',
+    'unit.trend': 'Trend',
+    'unit.asOfNow': t => `Figures updated at ${t}`,
   },
 };
 
@@ -131,6 +237,41 @@ const activities = {
     voided: ['dossier voided', 'dossiers voided'],
   },
 };
+
+/**
+ * What one more unit of an indicator's gap is, for the sentence people act on:
+ * "Cần thêm 12 hồ sơ thanh toán trực tuyến để đạt 45 %". For the service-usage indicator the gap
+ * counts procedures that still need a first online dossier, not dossiers.
+ */
+const gapNouns = {
+  vi: {
+    'online-service-usage': 'thủ tục phát sinh hồ sơ trực tuyến',
+    'online-payment': 'hồ sơ thanh toán trực tuyến',
+    'online-dossier': 'hồ sơ tiếp nhận trực tuyến',
+    'on-time': 'hồ sơ giải quyết đúng hạn',
+  },
+  en: {
+    'online-service-usage': ['procedure with a first online dossier', 'procedures with a first online dossier'],
+    'online-payment': ['dossier paid online', 'dossiers paid online'],
+    'online-dossier': ['dossier received online', 'dossiers received online'],
+    'on-time': ['dossier resolved on time', 'dossiers resolved on time'],
+  },
+};
+
+/** "Cần thêm 12 hồ sơ thanh toán trực tuyến để đạt 45 %" / "12 more dossiers paid online to reach 45%". */
+export function gapSentence(lang, id, countText, count, targetText) {
+  const entry = gapNouns[lang]?.[id] ?? gapNouns.vi[id] ?? (lang === 'en' ? 'dossiers' : 'hồ sơ');
+  const noun = Array.isArray(entry) ? entry[count === 1 ? 0 : 1] : entry;
+  return lang === 'en'
+    ? `${countText} more ${noun} to reach ${targetText}`
+    : `Cần thêm ${countText} ${noun} để đạt ${targetText}`;
+}
+
+/** The unit of an indicator's numerator and denominator: "27/58 hồ sơ", "3/4 thủ tục". */
+export function countUnit(lang, id) {
+  if (id === 'online-service-usage') return lang === 'en' ? 'procedures' : 'thủ tục';
+  return lang === 'en' ? 'dossiers' : 'hồ sơ';
+}
 
 export const LANGS = ['vi', 'en'];
 
