@@ -32,7 +32,7 @@ internal sealed partial class UnitGrain(
     /// </summary>
     private static readonly TimeSpan PublishInterval = TimeSpan.FromMilliseconds(250);
 
-    private readonly Dictionary<int, ShardContribution> _parts = [];
+    private readonly Dictionary<int, (long Epoch, long Sequence)> _shards = [];
     private UnitCounters _total = new();
     private readonly Dictionary<string, UnitStanding> _standings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
@@ -66,25 +66,18 @@ internal sealed partial class UnitGrain(
         await FollowCatalogueAsync();
         foreach (var delta in deltas)
         {
-            var part = _parts.GetValueOrDefault(delta.Shard);
-            if (part is not null && part.Epoch == delta.Epoch && delta.Sequence == part.Sequence + 1)
+            var known = _shards.TryGetValue(delta.Shard, out var seen);
+            if (known && seen.Epoch == delta.Epoch && delta.Sequence == seen.Sequence + 1)
             {
-                part.Counters.Add(delta.Counters);
                 _total.Add(delta.Counters);
-                _parts[delta.Shard] = part with { Sequence = delta.Sequence };
+                _shards[delta.Shard] = (delta.Epoch, delta.Sequence);
             }
-            else if (part is null || part.Epoch != delta.Epoch || delta.Sequence > part.Sequence + 1)
+            else if (!known || seen.Epoch != delta.Epoch || delta.Sequence > seen.Sequence + 1)
             {
-                // A gap or a restarted shard: re-read its whole contribution (it includes this delta).
-                var fresh = await GrainFactory.GetGrain<ILedgerShardGrain>(delta.Shard).GetContributionAsync(Code);
-                if (part is not null)
-                {
-                    _total.Add(part.Counters, -1);
-                }
-
-                _total.Add(fresh.Counters);
-                _parts[delta.Shard] = fresh;
+                // A gap or a restarted shard (rare): re-read every shard's contribution, which includes this delta
+                // and makes any older one still in flight stale.
                 LogResynchronised(Code, delta.Shard);
+                await ReadShardsAsync();
             }
 
             _activity.AddRange(delta.Activity);
@@ -177,10 +170,10 @@ internal sealed partial class UnitGrain(
         }
 
         var total = new UnitCounters();
-        _parts.Clear();
+        _shards.Clear();
         foreach (var part in await Task.WhenAll(pulls))
         {
-            _parts[part.Shard] = part;
+            _shards[part.Shard] = (part.Epoch, part.Sequence);
             total.Add(part.Counters);
         }
 
