@@ -60,6 +60,7 @@ public static class LeaderboardHosting
             services.AddHostedService<DemoFeed>();
         }
 
+        services.AddExceptionHandler<TransientFailureHandler>();
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new NormalizedDecimalConverter()));

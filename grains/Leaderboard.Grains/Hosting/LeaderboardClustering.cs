@@ -62,6 +62,7 @@ public static class LeaderboardClustering
             o.DefunctSiloCleanupPeriod = membership.DefunctSiloCleanupPeriod;
             o.DefunctSiloExpiration = membership.DefunctSiloExpiration;
         });
+        silo.Services.AddHostedService<ClusterRecovery>();
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = "Npgsql";
