@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.Serialization;
 
 namespace Leaderboard.Grains.Hosting;
 
@@ -62,7 +63,22 @@ public static class LeaderboardClustering
             o.DefunctSiloCleanupPeriod = membership.DefunctSiloCleanupPeriod;
             o.DefunctSiloExpiration = membership.DefunctSiloExpiration;
         });
+        // Orleans' default placement prefers the calling silo while resources are alike. Every call into the grains
+        // starts on a web node, so a headless silo (which exists to add grain capacity) would host almost nothing and
+        // a web node would host whatever it touched first. Placing by activation count spreads shards, units and
+        // boards over every silo of the cluster, headless ones included.
+        silo.Services.AddSingleton<PlacementStrategy, ActivationCountBasedPlacement>();
         silo.Services.AddHostedService<ClusterRecovery>();
+
+        // A failure in one silo reaches a caller in another as a serialized exception. Orleans serializes only
+        // exception types it knows (its own, Microsoft, System, Azure); anything else fails the response itself with
+        // a CodecNotFoundException that says nothing useful. Ours (StorageUnavailableException: answer 503, retry) and
+        // Npgsql's (inside the grain storage's and the journal's failures while PostgreSQL is down) must cross.
+        silo.Services.Configure<ExceptionSerializationOptions>(o =>
+        {
+            o.SupportedNamespacePrefixes.Add("Leaderboard");
+            o.SupportedNamespacePrefixes.Add("Npgsql");
+        });
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = "Npgsql";
