@@ -74,7 +74,7 @@ public sealed partial class GrainObserverBridge(
         var deaths = RenewAfterDeathsAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
-            await RenewAsync();
+            await RenewAsync(stoppingToken);
             try
             {
                 await Task.Delay(RenewEvery, time, stoppingToken);
@@ -97,7 +97,7 @@ public sealed partial class GrainObserverBridge(
             await foreach (var died in SiloDeaths.ObserveAsync(membership, stoppingToken))
             {
                 LogRenewingAfterDeath(died.Count);
-                for (var attempt = 1; attempt <= RetriesAfterDeath && !await RenewAsync(); attempt++)
+                for (var attempt = 1; attempt <= RetriesAfterDeath && !await RenewAsync(stoppingToken); attempt++)
                 {
                     await Task.Delay(RetryAfterDeathEvery, time, stoppingToken);
                 }
@@ -109,7 +109,7 @@ public sealed partial class GrainObserverBridge(
         }
     }
 
-    private async Task<bool> RenewAsync()
+    private async Task<bool> RenewAsync(CancellationToken stoppingToken)
     {
         var calls = new List<Task>();
         foreach (var board in catalogues.Current.AllBoards())
@@ -127,8 +127,10 @@ public sealed partial class GrainObserverBridge(
             await Task.WhenAll(calls);
             return true;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
+            // Orleans also cancels calls of its own accord (a message that expired while the grain directory recovered
+            // from a silo's death): that must not escape, or the host stops the whole node.
             LogRenewFailed(ex);
             return false;
         }

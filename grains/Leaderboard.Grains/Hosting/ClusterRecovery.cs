@@ -54,10 +54,16 @@ internal sealed partial class ClusterRecovery(
                 LogRecovered(elapsed);
                 return;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException && attempt < Attempts)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                // The dead silo's share of the grain directory is still being taken over: try again shortly.
+                // The dead silo's share of the grain directory is still being taken over (Orleans may even cancel a
+                // call whose placement took too long): try again shortly. Never let it escape: the host would stop.
                 LogRetry(ex, attempt);
+                if (attempt == Attempts)
+                {
+                    return;
+                }
+
                 await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), time, stoppingToken);
             }
         }

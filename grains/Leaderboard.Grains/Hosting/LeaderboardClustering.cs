@@ -63,11 +63,12 @@ public static class LeaderboardClustering
             o.DefunctSiloCleanupPeriod = membership.DefunctSiloCleanupPeriod;
             o.DefunctSiloExpiration = membership.DefunctSiloExpiration;
         });
-        // Orleans' default placement prefers the calling silo while resources are alike. Every call into the grains
-        // starts on a web node, so a headless silo (which exists to add grain capacity) would host almost nothing and
-        // a web node would host whatever it touched first. Placing by activation count spreads shards, units and
-        // boards over every silo of the cluster, headless ones included.
-        silo.Services.AddSingleton<PlacementStrategy, ActivationCountBasedPlacement>();
+        // Orleans' default placement prefers the calling silo while resources are alike, and placing by activation
+        // count does too until load statistics have been exchanged. Every call into the grains starts on a web node,
+        // so a headless silo (which exists to add grain capacity) would host almost nothing and the first web node to
+        // replay would host every shard. Placing by a hash of the grain's id spreads shards, units and boards evenly
+        // over the silos active when each grain activates, headless ones included, whoever calls first.
+        silo.Services.AddSingleton<PlacementStrategy, HashBasedPlacement>();
         silo.Services.AddHostedService<ClusterRecovery>();
 
         // A failure in one silo reaches a caller in another as a serialized exception. Orleans serializes only

@@ -15,7 +15,8 @@ namespace Leaderboard.Tests.Cluster;
 /// </summary>
 public sealed partial class ClusterRun(ITestOutputHelper output)
 {
-    private static readonly TimeSpan NumbersWithin = TimeSpan.FromSeconds(30);
+    // After a silo's death some calls addressed to it only fail at Orleans' 30 s response timeout (docs/cluster.md).
+    private static readonly TimeSpan NumbersWithin = TimeSpan.FromSeconds(60);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "leaderboard-cluster-tests", Guid.NewGuid().ToString("N")[..12]);

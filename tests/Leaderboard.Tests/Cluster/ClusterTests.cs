@@ -68,4 +68,49 @@ public sealed class ClusterTests(PostgresFixture postgres, ITestOutputHelper out
         _run.Log($"exact on both nodes; the client on B applied {follower.Applied} changes over {follower.Snapshots} snapshots");
         _run.DeleteFolder();
     }
+
+    /// <summary>
+    /// The silo is killed right after the last batch is acknowledged, so its shards may die with deltas not yet sent
+    /// to units that live on the web nodes, and nothing is posted afterwards that would wake those shards. The
+    /// survivors must bring them back on their own and the units must re-read them.
+    /// </summary>
+    [Fact]
+    public async Task A_grain_host_killed_right_after_the_last_acknowledged_batch_leaves_exact_numbers_without_further_events()
+    {
+        var batches = CampaignStream.Generate(seed: 5_006, minEvents: 6_000);
+        var expected = StreamExpectation.Of(batches);
+        var connectionString = await postgres.CreateDatabaseAsync();
+        var pooled = ClusterRun.Pooled(connectionString);
+        var settings = ClusterRun.NodeSettings();
+
+        // Shards hold their deltas for two seconds: the kill surely catches some of them unsent.
+        settings["Leaderboard:Ledger:FlushInterval"] = "00:00:02";
+        _run.Log($"{batches.Count} batches, {batches.Sum(b => b.Events.Count)} events; logs in {_run.Folder}");
+
+        await using var silo = await SiloProcess.StartAsync(pooled, _run.LogFile("silo"), settings);
+        var starting = (
+            A: WebNodeProcess.StartAsync(pooled, _run.LogFile("web-a"), settings),
+            B: WebNodeProcess.StartAsync(pooled, _run.LogFile("web-b"), settings));
+        await using var a = await starting.A;
+        await using var b = await starting.B;
+        var hosted = await Eventually.MatchesAsync(
+            () => Task.FromResult(ClusterRun.ShardsActivatedIn(silo.ReadLog())),
+            s => s.Count > 0,
+            TimeSpan.FromSeconds(20),
+            "the silo hosts no ledger shard");
+        _run.Log($"silo, web A and web B up; the silo hosts {hosted.Count} of the 64 ledger shards");
+
+        var sender = new StreamSender([a.Client]);
+        await sender.SendAsync(batches, parallelism: 1);
+        silo.Kill();
+        ClusterRun.AssertNoServerErrors(sender.Answers);
+        Assert.Equal(batches.Count, sender.Acknowledged.Count);
+        await silo.WaitForExitAsync();
+        _run.Log($"every batch acknowledged, then the silo was killed; the cluster declared it dead {(await ClusterRun.DeclaredDeadAsync(connectionString)).TotalSeconds:F1} s later");
+
+        await ClusterRun.AssertExactlyOnceAsync(expected, sender, connectionString);
+        await ClusterRun.AssertNumbersAsync(expected, a.Client, b.Client);
+        _run.Log("exact on both web nodes without another event");
+        _run.DeleteFolder();
+    }
 }

@@ -30,7 +30,10 @@ public sealed class WebNodeFailoverTests(PostgresFixture postgres, ITestOutputHe
         var followers = new List<BoardFollower>();
         try
         {
-            Assert.Equal(64, ClusterRun.ShardsActivatedIn(a.ReadLog()).Count);
+            await Eventually.TrueAsync(
+                () => Task.FromResult(ClusterRun.ShardsActivatedIn(a.ReadLog()).Count == 64),
+                TimeSpan.FromSeconds(10),
+                "web A did not host every ledger shard");
             _run.Log($"web A {a.Address} (every shard), web B {b.Address} up");
             for (var i = 0; i < 3; i++)
             {
