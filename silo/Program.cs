@@ -8,7 +8,7 @@ var dataPath = builder.Configuration["Leaderboard:DataPath"];
 builder.Services.AddLeaderboardStorage(builder.Configuration, connectionString, string.IsNullOrWhiteSpace(dataPath) ? CatalogueLoader.DefaultFolder : dataPath);
 builder.UseOrleans(silo =>
 {
-    silo.UseLocalhostClustering();
+    silo.UseLeaderboardClustering(builder.Configuration, connectionString);
     silo.AddLeaderboardGrains(connectionString);
 });
 await builder.Build().RunAsync();

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Leaderboard.Domain.Catalogue;
 using Leaderboard.Domain.Events;
 using Leaderboard.Grains.Hosting;
@@ -52,13 +50,11 @@ public static class LeaderboardHosting
         services.AddSingleton<Readiness>();
         services.AddSingleton<CatalogueAdmin>();
 
-        // Storage first: migrations must be in place before the silo's storage providers start.
+        // Storage first: migrations must be in place before the silo's clustering and storage providers start.
         services.AddLeaderboardStorage(configuration, connectionString, dataFolder);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(
-                options.SiloPort == 0 ? FreePort() : options.SiloPort,
-                options.GatewayPort == 0 ? FreePort() : options.GatewayPort);
+            silo.UseLeaderboardClustering(configuration, connectionString);
             silo.AddLeaderboardGrains(connectionString);
         });
 
@@ -85,6 +81,7 @@ public static class LeaderboardHosting
             services.AddHostedService<DemoFeed>();
         }
 
+        services.AddExceptionHandler<TransientFailureHandler>();
         services.AddProblemDetails();
         services.AddOpenApi(ApiDocumentation.Configure);
         var cors = configuration.GetSection(CorsOriginsOptions.Section).Get<CorsOriginsOptions>() ?? new CorsOriginsOptions();
@@ -130,12 +127,5 @@ public static class LeaderboardHosting
         app.MapPages();
         app.MapHub<LeaderboardHub>("/hubs/leaderboard");
         return app;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Leaderboard.Web.Hosting;
 
 /// <summary>Start-up configuration of a web node (section <c>Leaderboard</c>; api.md lists the fixed keys).</summary>
@@ -15,11 +13,4 @@ public sealed class LeaderboardOptions
 
     /// <summary>Integrator keys, each scoped to units (a unit's scope includes its descendants).</summary>
     public List<IntegratorKeyOptions> Keys { get; set; } = [];
-
-    /// <summary>The loopback ports of the co-hosted silo in embedded mode; 0 picks free ones.</summary>
-    [Range(0, 65535)]
-    public int SiloPort { get; set; }
-
-    [Range(0, 65535)]
-    public int GatewayPort { get; set; }
 }

@@ -32,8 +32,9 @@ public sealed partial class StartupReplay(
                 LogReady(seconds);
                 return;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
+                // Includes Orleans' own cancellations (a call that expired while a silo died): retry, never stop the node.
                 LogRetry(ex, attempt);
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, attempt * 2)), stoppingToken);
             }

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Leaderboard.Abstractions.Boards;
 using Leaderboard.Abstractions.Units;
 using Leaderboard.Domain.Catalogue;
+using Leaderboard.Grains.Hosting;
 using Leaderboard.Grains.Organisation;
 using Leaderboard.Web.Api;
 using Microsoft.AspNetCore.SignalR;
@@ -11,17 +12,23 @@ namespace Leaderboard.Web.Hubs;
 
 /// <summary>
 /// The bridge from grains to this node's hub clients: one board observer and one unit observer per web node, held by
-/// strong references and re-subscribed well before the grains' observer lists expire (and after a grain restarts).
-/// Pushes go through one queue so that a board's versions reach clients in the order they were published.
+/// strong references and re-subscribed well before the grains' observer lists expire. In a cluster every web node
+/// subscribes to every board, so a browser on any node hears events posted to any other. A grain that lived on a node
+/// that died comes back elsewhere with an empty observer list: the bridge re-subscribes as soon as the cluster
+/// declares a silo dead, not at the next periodic renewal. Pushes go through one queue so that a board's versions
+/// reach clients in the order they were published.
 /// </summary>
 public sealed partial class GrainObserverBridge(
     IGrainFactory grains,
+    IClusterMembershipService membership,
     CatalogueHolder catalogues,
     IHubContext<LeaderboardHub, ILeaderboardClient> hub,
     TimeProvider time,
     ILogger<GrainObserverBridge> logger) : BackgroundService, IBoardObserver, IUnitObserver
 {
+    private const int RetriesAfterDeath = 10;
     private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RetryAfterDeathEvery = TimeSpan.FromSeconds(1);
 
     private readonly Channel<Func<Task>> _sends = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, byte> _watchedUnits = new(StringComparer.Ordinal);
@@ -64,9 +71,10 @@ public sealed partial class GrainObserverBridge(
         _boardReference = grains.CreateObjectReference<IBoardObserver>(this);
         _unitReference = grains.CreateObjectReference<IUnitObserver>(this);
         var pump = PumpAsync(stoppingToken);
+        var deaths = RenewAfterDeathsAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
-            await RenewAsync();
+            await RenewAsync(stoppingToken);
             try
             {
                 await Task.Delay(RenewEvery, time, stoppingToken);
@@ -78,10 +86,30 @@ public sealed partial class GrainObserverBridge(
         }
 
         _sends.Writer.TryComplete();
-        await pump;
+        await Task.WhenAll(pump, deaths);
     }
 
-    private async Task RenewAsync()
+    /// <summary>Re-subscribes right after a silo's death, retrying briefly while its grains find their new homes.</summary>
+    private async Task RenewAfterDeathsAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var died in SiloDeaths.ObserveAsync(membership, stoppingToken))
+            {
+                LogRenewingAfterDeath(died.Count);
+                for (var attempt = 1; attempt <= RetriesAfterDeath && !await RenewAsync(stoppingToken); attempt++)
+                {
+                    await Task.Delay(RetryAfterDeathEvery, time, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
+        }
+    }
+
+    private async Task<bool> RenewAsync(CancellationToken stoppingToken)
     {
         var calls = new List<Task>();
         foreach (var board in catalogues.Current.AllBoards())
@@ -97,10 +125,14 @@ public sealed partial class GrainObserverBridge(
         try
         {
             await Task.WhenAll(calls);
+            return true;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
+            // Orleans also cancels calls of its own accord (a message that expired while the grain directory recovered
+            // from a silo's death): that must not escape, or the host stops the whole node.
             LogRenewFailed(ex);
+            return false;
         }
     }
 

@@ -14,6 +14,12 @@ public interface IBoardGrain : IGrainWithStringKey
     /// <summary>The ranking at the end of a past day, computed from the units' per-day counters.</summary>
     Task<BoardSnapshot> GetAsOfAsync(DateOnly asOf);
 
+    /// <summary>
+    /// Pulls every member's standing again. After a node died, a unit that lived there comes back only when called,
+    /// and what it had not yet pushed to this board is gone with it; pulling re-activates it from the shards.
+    /// </summary>
+    Task ResynchroniseAsync();
+
     Task SubscribeAsync(IBoardObserver observer);
 
     Task UnsubscribeAsync(IBoardObserver observer);

@@ -32,6 +32,9 @@ public sealed class DossierLedger
     /// <summary>The unit the dossier counts for now, or null (unknown, voided, or neither receipt nor payment).</summary>
     public string? OwnerOf(string dossier) => _dossiers.TryGetValue(dossier, out var state) ? state.Owner : null;
 
+    /// <summary>Every unit this ledger has ever counted something for (its own dossiers' units and their ancestors).</summary>
+    public IEnumerable<string> Units => _totals.Keys;
+
     /// <summary>A copy of this ledger's current totals for the unit's subtree; empty when it has none.</summary>
     public UnitCounters ContributionTo(string unit) =>
         _totals.TryGetValue(unit, out var counters) ? counters.Clone() : new UnitCounters();

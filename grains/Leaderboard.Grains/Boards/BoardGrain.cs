@@ -84,6 +84,24 @@ internal sealed partial class BoardGrain(CatalogueHolder catalogues, TimeProvide
         return new BoardSnapshot(_campaign.Id, _board.Id, _epoch, _version, asOf, Rank(standings, withPrevious: false));
     }
 
+    public async Task ResynchroniseAsync()
+    {
+        var standings = await Task.WhenAll(_board.Members.Select(m => GrainFactory.GetGrain<IUnitGrain>(m).GetStandingAsync(_campaign.Id, null)));
+        foreach (var s in standings)
+        {
+            if (!_standings.TryGetValue(s.Unit, out var old) || !StandingComparer.Same(old, s))
+            {
+                _standings[s.Unit] = s;
+                _dirty = true;
+            }
+        }
+
+        if (_dirty)
+        {
+            LogResynchronised(_key);
+        }
+    }
+
     public Task SubscribeAsync(IBoardObserver observer)
     {
         _observers.Subscribe(observer, observer);

@@ -35,6 +35,7 @@ internal sealed partial class LedgerShardGrain(
     private readonly Dictionary<string, UnitCounters> _outbox = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, ActivityCount>> _activity = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _sentSequence = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _announce = new(StringComparer.Ordinal);
     private DossierLedger _ledger = null!;
     private long _epoch;
     private long _revision;
@@ -75,6 +76,11 @@ internal sealed partial class LedgerShardGrain(
 
         // Units rebuild from GetContributionAsync when they activate; what replay produced is not news.
         _ledger.TakeDeltas();
+
+        // A unit that outlived this shard's previous activation (whose node died, say) still holds that activation's
+        // counters, without the deltas it had not sent yet. The first flush tells each such unit about the new epoch
+        // (an empty, non-live delta), so it re-reads this shard's whole contribution.
+        _announce.UnionWith(_ledger.Units);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogActivated(Shard, _ledger.DossierCount, replayed, elapsed);
 
@@ -172,6 +178,7 @@ internal sealed partial class LedgerShardGrain(
         // this unit is part of it; the bumped sequence makes any older delta in flight stale for the unit.
         DrainLedger();
         _outbox.Remove(unit);
+        _announce.Remove(unit);
         var sequence = NextSequenceFor(unit);
         return Task.FromResult(new ShardContribution(Shard, _epoch, sequence, _ledger.ContributionTo(unit)));
     }
@@ -180,7 +187,7 @@ internal sealed partial class LedgerShardGrain(
     {
         FollowCatalogue();
         DrainLedger();
-        if (_outbox.Count == 0 && _activity.Count == 0)
+        if (_outbox.Count == 0 && _activity.Count == 0 && _announce.Count == 0)
         {
             if (_firstUnsnapshotted is { } first && time.GetUtcNow() - first >= options.Value.SnapshotInterval)
             {
@@ -192,11 +199,15 @@ internal sealed partial class LedgerShardGrain(
 
         var units = new HashSet<string>(_outbox.Keys, StringComparer.Ordinal);
         units.UnionWith(_activity.Keys);
+        units.UnionWith(_announce);
+        _announce.Clear();
         foreach (var unit in units)
         {
+            // Only what this activation applied is live; an announcement of the epoch alone never raises a target.
+            var live = _outbox.ContainsKey(unit) || _activity.ContainsKey(unit);
             var counters = _outbox.Remove(unit, out var c) ? c : new UnitCounters();
             IReadOnlyList<ActivityCount> activity = _activity.Remove(unit, out var a) ? [.. a.Values] : [];
-            dispatcher.Post(unit, new ShardDelta(Shard, _epoch, NextSequenceFor(unit), counters, activity, Live: true));
+            dispatcher.Post(unit, new ShardDelta(Shard, _epoch, NextSequenceFor(unit), counters, activity, live));
         }
     }
 

@@ -219,7 +219,7 @@ public sealed class WebNodeProcess : IAsyncDisposable
     }
 
     /// <summary>The dotnet host that runs the tests (set by the SDK for child processes), else the one on the PATH.</summary>
-    private static string DotnetHost()
+    internal static string DotnetHost()
     {
         if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
         {

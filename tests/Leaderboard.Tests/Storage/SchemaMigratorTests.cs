@@ -66,7 +66,13 @@ public sealed class SchemaMigratorTests(PostgresFixture postgres)
             }
         }
 
-        Assert.Equal(["ClearStorageKey", "DeleteStorageKey", "ReadFromStorageKey", "WriteToStorageKey"], queryKeys);
+        Assert.Equal(
+            [
+                "CleanupDefunctSiloEntriesKey", "CleanupDefunctSiloEntryKey", "ClearStorageKey", "DeleteMembershipTableEntriesKey",
+                "DeleteStorageKey", "GatewaysQueryKey", "InsertMembershipKey", "InsertMembershipVersionKey", "MembershipReadAllKey",
+                "MembershipReadRowKey", "ReadFromStorageKey", "UpdateIAmAlivetimeKey", "UpdateMembershipKey", "WriteToStorageKey",
+            ],
+            queryKeys);
 
         await using var journal = dataSource.CreateCommand("SELECT count(*) FROM journal");
         Assert.Equal(0L, await journal.ExecuteScalarAsync());

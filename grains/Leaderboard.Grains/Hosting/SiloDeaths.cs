@@ -1,0 +1,36 @@
+using System.Runtime.CompilerServices;
+
+namespace Leaderboard.Grains.Hosting;
+
+/// <summary>The cluster's verdicts that a silo died, as they reach this node (not the dead rows it finds at start).</summary>
+public static class SiloDeaths
+{
+    /// <summary>Yields once per membership update in which at least one silo that this node knew alive is now dead.</summary>
+    public static async IAsyncEnumerable<IReadOnlyList<SiloAddress>> ObserveAsync(
+        IClusterMembershipService membership,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ClusterMembershipSnapshot? previous = null;
+        await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(cancellationToken))
+        {
+            if (previous is not null)
+            {
+                var died = new List<SiloAddress>();
+                foreach (var (silo, member) in snapshot.Members)
+                {
+                    if (member.Status == SiloStatus.Dead && previous.Members.TryGetValue(silo, out var before) && before.Status != SiloStatus.Dead)
+                    {
+                        died.Add(silo);
+                    }
+                }
+
+                if (died.Count > 0)
+                {
+                    yield return died;
+                }
+            }
+
+            previous = snapshot;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace Leaderboard.Tests.Cluster;
+
+/// <summary>One answer to a POST of a batch (or a GET during a fault): its status, whether it said Retry-After, and a bit of its body.</summary>
+public sealed record SentAnswer(int Batch, int Status, bool RetryAfter, string Body);
