@@ -10,8 +10,9 @@ namespace Leaderboard.Grains.Units;
 /// <summary>
 /// One per silo: gathers the deltas that this silo's ledger shards address to each unit and delivers them as one
 /// call per unit per window, however many shards contributed. Without it a parent unit (a district, the province)
-/// would get a call from every shard at every flush. Windows are delivered one after another, so a unit receives a
-/// shard's deltas in order; a lost call shows up at the unit as a sequence gap, which it repairs by re-reading.
+/// would get a call from every shard at every flush. A unit has at most one call in flight, so it receives a shard's
+/// deltas in order, and a unit whose node is gone (its call held until the response timeout) holds up no other unit;
+/// a lost call shows up at the unit as a sequence gap, which it repairs by re-reading.
 /// </summary>
 internal sealed partial class UnitDeltaDispatcher(
     IGrainFactory grains,
@@ -20,6 +21,7 @@ internal sealed partial class UnitDeltaDispatcher(
     ILogger<UnitDeltaDispatcher> logger) : BackgroundService
 {
     private readonly Lock _gate = new();
+    private readonly HashSet<string> _inFlight = new(StringComparer.Ordinal);
     private Dictionary<string, List<ShardDelta>> _pending = new(StringComparer.Ordinal);
 
     public void Post(string unit, ShardDelta delta)
@@ -40,7 +42,7 @@ internal sealed partial class UnitDeltaDispatcher(
         using var timer = new PeriodicTimer(options.Value.DispatchInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            Dictionary<string, List<ShardDelta>> window;
+            List<KeyValuePair<string, List<ShardDelta>>> ready;
             lock (_gate)
             {
                 if (_pending.Count == 0)
@@ -48,11 +50,27 @@ internal sealed partial class UnitDeltaDispatcher(
                     continue;
                 }
 
-                window = _pending;
-                _pending = new Dictionary<string, List<ShardDelta>>(window.Count, StringComparer.Ordinal);
+                ready = new List<KeyValuePair<string, List<ShardDelta>>>(_pending.Count);
+                var waiting = new Dictionary<string, List<ShardDelta>>(StringComparer.Ordinal);
+                foreach (var kv in _pending)
+                {
+                    if (_inFlight.Add(kv.Key))
+                    {
+                        ready.Add(kv);
+                    }
+                    else
+                    {
+                        waiting[kv.Key] = kv.Value;
+                    }
+                }
+
+                _pending = waiting;
             }
 
-            await Task.WhenAll(window.Select(kv => DeliverAsync(kv.Key, kv.Value)));
+            foreach (var (unit, deltas) in ready)
+            {
+                _ = DeliverAsync(unit, deltas);
+            }
         }
     }
 
@@ -62,9 +80,16 @@ internal sealed partial class UnitDeltaDispatcher(
         {
             await grains.GetGrain<IUnitGrain>(unit).ApplyDeltasAsync(deltas);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             LogLost(ex, unit, deltas.Count);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _inFlight.Remove(unit);
+            }
         }
     }
 }

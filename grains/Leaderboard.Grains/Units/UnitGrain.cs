@@ -58,6 +58,7 @@ internal sealed partial class UnitGrain(
         _epoch = Epochs.New(time);
         _revision = catalogues.Revision;
         await ReadShardsAsync();
+        EvaluateAll();
         await base.OnActivateAsync(cancellationToken);
     }
 
@@ -178,6 +179,11 @@ internal sealed partial class UnitGrain(
         }
 
         _total = total;
+    }
+
+    /// <summary>What activation starts from: the standings as they are, which later publications compare against.</summary>
+    private void EvaluateAll()
+    {
         _standings.Clear();
         foreach (var campaign in Catalogue.Campaigns)
         {
