@@ -1,9 +1,32 @@
 using Leaderboard.Benchmarks;
 using Leaderboard.Benchmarks.Ingest;
+using Leaderboard.Benchmarks.Rank;
 
-if (args.Length == 0 || args[0] != "ingest")
+const string Commands = "commands: ingest | rank (each prints its own usage on a bad option)";
+
+if (args.Length == 0)
 {
-    Console.Error.WriteLine(IngestOptions.Usage);
+    Console.Error.WriteLine(Commands);
+    return 64;
+}
+
+try
+{
+    switch (args[0])
+    {
+        case "rank":
+            return RankBenchmark.Run(RankOptions.Parse(args[1..]));
+        case "ingest":
+            break;
+        default:
+            Console.Error.WriteLine(Commands);
+            return 64;
+    }
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine(RankOptions.Usage);
     return 64;
 }
 
