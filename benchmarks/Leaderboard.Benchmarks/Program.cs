@@ -1,8 +1,9 @@
 using Leaderboard.Benchmarks;
 using Leaderboard.Benchmarks.Ingest;
+using Leaderboard.Benchmarks.Latency;
 using Leaderboard.Benchmarks.Rank;
 
-const string Commands = "commands: ingest | rank (each prints its own usage on a bad option)";
+const string Commands = "commands: ingest | rank | latency (each prints its own usage on a bad option)";
 
 if (args.Length == 0)
 {
@@ -16,6 +17,21 @@ try
     {
         case "rank":
             return RankBenchmark.Run(RankOptions.Parse(args[1..]));
+        case "latency":
+            var latency = LatencyOptions.Parse(args[1..]);
+            using (var bound = new CancellationTokenSource(latency.Timeout))
+            {
+                try
+                {
+                    return await LatencyBenchmark.RunAsync(latency, bound.Token);
+                }
+                catch (OperationCanceledException) when (bound.IsCancellationRequested)
+                {
+                    Console.Error.WriteLine($"Cancelled: the run did not finish within {latency.Timeout.TotalSeconds:F0} s.");
+                    return 3;
+                }
+            }
+
         case "ingest":
             break;
         default:
@@ -26,7 +42,7 @@ try
 catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine(RankOptions.Usage);
+    Console.Error.WriteLine(args[0] == "latency" ? LatencyOptions.Usage : RankOptions.Usage);
     return 64;
 }
 

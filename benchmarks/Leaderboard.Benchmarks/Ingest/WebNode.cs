@@ -25,6 +25,9 @@ public sealed class WebNode : IAsyncDisposable
 
     public string LogFile { get; }
 
+    /// <summary>The node's process id (for <c>/proc</c> readings).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>CPU time the node has used so far.</summary>
     public TimeSpan CpuTime
     {
