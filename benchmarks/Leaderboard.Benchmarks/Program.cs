@@ -1,9 +1,10 @@
 using Leaderboard.Benchmarks;
+using Leaderboard.Benchmarks.Activate;
 using Leaderboard.Benchmarks.Ingest;
 using Leaderboard.Benchmarks.Latency;
 using Leaderboard.Benchmarks.Rank;
 
-const string Commands = "commands: ingest | rank | latency (each prints its own usage on a bad option)";
+const string Commands = "commands: ingest | rank | latency | activate (each prints its own usage on a bad option)";
 
 if (args.Length == 0)
 {
@@ -32,6 +33,21 @@ try
                 }
             }
 
+        case "activate":
+            var activate = ActivateOptions.Parse(args[1..]);
+            using (var bound = new CancellationTokenSource(activate.Timeout))
+            {
+                try
+                {
+                    return await ActivateBenchmark.RunAsync(activate, bound.Token);
+                }
+                catch (OperationCanceledException) when (bound.IsCancellationRequested)
+                {
+                    Console.Error.WriteLine($"Cancelled: the run did not finish within {activate.Timeout.TotalSeconds:F0} s.");
+                    return 3;
+                }
+            }
+
         case "ingest":
             break;
         default:
@@ -42,7 +58,12 @@ try
 catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine(args[0] == "latency" ? LatencyOptions.Usage : RankOptions.Usage);
+    Console.Error.WriteLine(args[0] switch
+    {
+        "latency" => LatencyOptions.Usage,
+        "activate" => ActivateOptions.Usage,
+        _ => RankOptions.Usage,
+    });
     return 64;
 }
 

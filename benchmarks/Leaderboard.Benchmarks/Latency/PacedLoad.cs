@@ -60,8 +60,9 @@ public sealed class PacedLoad : IDisposable
             int i;
             while ((i = Interlocked.Increment(ref next)) < bodies.Count)
             {
+                // Past the end nothing more is sent, even if the schedule slipped: the run stays bounded.
                 var slot = TimeSpan.FromSeconds(i * perRequest);
-                if (slot >= until)
+                if (slot >= until || Stopwatch.GetElapsedTime(start) >= until)
                 {
                     return;
                 }
