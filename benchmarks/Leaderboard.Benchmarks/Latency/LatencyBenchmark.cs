@@ -136,7 +136,7 @@ public static class LatencyBenchmark
                 using var response = await markerClient.PostAsync(new Uri("/api/v1/events", UriKind.Relative), content, cancellationToken);
                 var acknowledged = Stopwatch.GetTimestamp();
                 var answer = await response.Content.ReadAsStringAsync(cancellationToken);
-                if (!response.IsSuccessStatusCode || JsonDocument.Parse(answer).RootElement.GetProperty("accepted").GetInt64() != 1)
+                if (!response.IsSuccessStatusCode || AcceptedOf(answer) != 1)
                 {
                     problems.Add($"marker {unit.Code} #{count}: {(int)response.StatusCode} {answer}");
                     continue;
@@ -276,6 +276,12 @@ public static class LatencyBenchmark
             await Parallel.ForEachAsync(watchers, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (w, _) => await w.DisposeAsync());
             await node.DisposeAsync();
         }
+    }
+
+    private static long AcceptedOf(string answer)
+    {
+        using var document = JsonDocument.Parse(answer);
+        return document.RootElement.GetProperty("accepted").GetInt64();
     }
 
     private static string BoardOf(LeafUnit leaf) => "xa-" + leaf.District[7..9];
