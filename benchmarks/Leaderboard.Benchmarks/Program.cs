@@ -1,9 +1,69 @@
 using Leaderboard.Benchmarks;
+using Leaderboard.Benchmarks.Activate;
 using Leaderboard.Benchmarks.Ingest;
+using Leaderboard.Benchmarks.Latency;
+using Leaderboard.Benchmarks.Rank;
 
-if (args.Length == 0 || args[0] != "ingest")
+const string Commands = "commands: ingest | rank | latency | activate (each prints its own usage on a bad option)";
+
+if (args.Length == 0)
 {
-    Console.Error.WriteLine(IngestOptions.Usage);
+    Console.Error.WriteLine(Commands);
+    return 64;
+}
+
+try
+{
+    switch (args[0])
+    {
+        case "rank":
+            return RankBenchmark.Run(RankOptions.Parse(args[1..]));
+        case "latency":
+            var latency = LatencyOptions.Parse(args[1..]);
+            using (var bound = new CancellationTokenSource(latency.Timeout))
+            {
+                try
+                {
+                    return await LatencyBenchmark.RunAsync(latency, bound.Token);
+                }
+                catch (OperationCanceledException) when (bound.IsCancellationRequested)
+                {
+                    Console.Error.WriteLine($"Cancelled: the run did not finish within {latency.Timeout.TotalSeconds:F0} s.");
+                    return 3;
+                }
+            }
+
+        case "activate":
+            var activate = ActivateOptions.Parse(args[1..]);
+            using (var bound = new CancellationTokenSource(activate.Timeout))
+            {
+                try
+                {
+                    return await ActivateBenchmark.RunAsync(activate, bound.Token);
+                }
+                catch (OperationCanceledException) when (bound.IsCancellationRequested)
+                {
+                    Console.Error.WriteLine($"Cancelled: the run did not finish within {activate.Timeout.TotalSeconds:F0} s.");
+                    return 3;
+                }
+            }
+
+        case "ingest":
+            break;
+        default:
+            Console.Error.WriteLine(Commands);
+            return 64;
+    }
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine(args[0] switch
+    {
+        "latency" => LatencyOptions.Usage,
+        "activate" => ActivateOptions.Usage,
+        _ => RankOptions.Usage,
+    });
     return 64;
 }
 

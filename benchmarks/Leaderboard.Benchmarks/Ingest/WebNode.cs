@@ -25,6 +25,9 @@ public sealed class WebNode : IAsyncDisposable
 
     public string LogFile { get; }
 
+    /// <summary>The node's process id (for <c>/proc</c> readings).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>CPU time the node has used so far.</summary>
     public TimeSpan CpuTime
     {
@@ -52,7 +55,7 @@ public sealed class WebNode : IAsyncDisposable
         }
     }
 
-    public static async Task<WebNode> StartAsync(string connectionString, string adminKey, string dataPath, string logFile, IReadOnlyList<string> extra, CancellationToken cancellationToken)
+    public static async Task<WebNode> StartAsync(string connectionString, string adminKey, string dataPath, string logFile, IReadOnlyList<string> extra, CancellationToken cancellationToken, TimeSpan? readyTimeout = null)
     {
         var project = RepoPaths.Combine("web");
         var output = Path.Combine(project, "bin", "Release", "net10.0");
@@ -96,7 +99,7 @@ public sealed class WebNode : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await node.WaitUntilReadyAsync(cancellationToken);
+            await node.WaitUntilReadyAsync(readyTimeout ?? ReadyTimeout, cancellationToken);
             return node;
         }
         catch
@@ -139,11 +142,11 @@ public sealed class WebNode : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    private async Task WaitUntilReadyAsync(TimeSpan readyTimeout, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < ReadyTimeout)
+        while (clock.Elapsed < readyTimeout)
         {
             if (_process.HasExited)
             {
@@ -167,9 +170,9 @@ public sealed class WebNode : IAsyncDisposable
                 // A slow start: ask again.
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
         }
 
-        throw new TimeoutException($"the web node was not ready within {ReadyTimeout.TotalSeconds:F0} s; see {LogFile}");
+        throw new TimeoutException($"the web node was not ready within {readyTimeout.TotalSeconds:F0} s; see {LogFile}");
     }
 }
