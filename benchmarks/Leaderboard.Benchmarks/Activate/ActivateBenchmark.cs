@@ -251,7 +251,7 @@ public static partial class ActivateBenchmark
                 return null;
             }
 
-            await Task.Delay(500, cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(500), TimeProvider.System, cancellationToken);
         }
 
         return null;

@@ -161,7 +161,7 @@ public static class LatencyBenchmark
             var drainClock = Stopwatch.StartNew();
             while (drainClock.Elapsed < Drain && lastOfBoard.Any(kv => byBoard[kv.Key].Any(w => w.FirstSeen(kv.Value) is null)))
             {
-                await Task.Delay(200, cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System, cancellationToken);
             }
 
             var measuredMarkers = posted.Where(m => m.Measured).ToList();

@@ -197,7 +197,7 @@ public sealed class InvalidInputTests(LeaderboardServerFixture fixture) : IClass
     {
         var tag = NewTag();
         var id = $"rule-{tag}-x";
-        var future = DateTimeOffset.UtcNow.AddMinutes(10).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var future = TimeProvider.System.GetUtcNow().AddMinutes(10).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         var invalid = template
             .Replace("@ID", id, StringComparison.Ordinal)
             .Replace("@DOSSIER", $"D-{tag}-x", StringComparison.Ordinal)
@@ -305,7 +305,7 @@ public sealed class InvalidInputTests(LeaderboardServerFixture fixture) : IClass
     public async Task Values_at_the_edges_of_the_rules_are_accepted()
     {
         var tag = NewTag();
-        var soon = DateTimeOffset.UtcNow.AddMinutes(4).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var soon = TimeProvider.System.GetUtcNow().AddMinutes(4).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         var before = await UnitNumbers.DossiersAsync(_server, Unit);
         var longId = $"edge-{tag}-" + new string('i', 128 - 16);
         var longDossier = $"D-{tag}-" + new string('d', 64 - 13);
