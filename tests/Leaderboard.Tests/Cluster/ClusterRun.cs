@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -75,10 +76,19 @@ public sealed partial class ClusterRun(ITestOutputHelper output)
             {
                 await Eventually.TrueAsync(async () =>
                 {
-                    var board = await GetBoardAsync(node);
-                    var department = await node.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/campaigns/{CampaignStream.Campaign}/units/{CampaignStream.Department}", UriKind.Relative));
-                    diffs = [.. expected.BoardDifferences(board), .. expected.DepartmentDifferences(department)];
-                    return diffs.Count == 0;
+                    try
+                    {
+                        var board = await GetBoardAsync(node);
+                        var department = await node.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/campaigns/{CampaignStream.Campaign}/units/{CampaignStream.Department}", UriKind.Relative));
+                        diffs = [.. expected.BoardDifferences(board), .. expected.DepartmentDifferences(department)];
+                        return diffs.Count == 0;
+                    }
+                    catch (HttpRequestException ex) when (ex.StatusCode == HttpStatusCode.ServiceUnavailable)
+                    {
+                        // While the cluster recovers a read may answer 503 with Retry-After (never 500): not yet.
+                        diffs = [$"503 from {node.BaseAddress}"];
+                        return false;
+                    }
                 }, NumbersWithin, $"{node.BaseAddress} did not reach the recomputed numbers");
             }
             catch (TimeoutException ex)
@@ -98,8 +108,16 @@ public sealed partial class ClusterRun(ITestOutputHelper output)
             {
                 await Eventually.TrueAsync(async () =>
                 {
-                    diffs = follower.DifferencesFrom(await GetBoardAsync(node));
-                    return diffs.Count == 0;
+                    try
+                    {
+                        diffs = follower.DifferencesFrom(await GetBoardAsync(node));
+                        return diffs.Count == 0;
+                    }
+                    catch (HttpRequestException ex) when (ex.StatusCode == HttpStatusCode.ServiceUnavailable)
+                    {
+                        diffs = [$"503 from {node.BaseAddress}"];
+                        return false;
+                    }
                 }, NumbersWithin, $"the hub client on {follower.Node} did not converge to the board that {node.BaseAddress} serves");
             }
             catch (TimeoutException ex)
