@@ -208,17 +208,12 @@ internal sealed partial class UnitGrain(
 
         async Task RebuildAsync()
         {
-            var published = new Dictionary<string, UnitStanding>(_standings, StringComparer.Ordinal);
             await ReadShardsAsync();
 
-            // Publishing compares with what was last published, so that is what it must see.
-            _standings.Clear();
-            foreach (var (campaign, standing) in published)
+            // The next publication compares with what was last published; a campaign the catalogue dropped is gone.
+            foreach (var campaign in _standings.Keys.Where(c => Catalogue.FindCampaign(c) is null).ToList())
             {
-                if (Catalogue.FindCampaign(campaign) is not null)
-                {
-                    _standings[campaign] = standing;
-                }
+                _standings.Remove(campaign);
             }
 
             _ranks.Clear();
