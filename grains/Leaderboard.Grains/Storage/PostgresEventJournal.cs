@@ -15,16 +15,31 @@ namespace Leaderboard.Grains.Storage;
 /// batch spread over many shards costs one commit. A caller's task completes only after COMMIT.
 /// </summary>
 /// <remarks>
+/// <para>
+/// A group is written by binary COPY, the cheapest way into PostgreSQL, when every row looks new: ids this process
+/// committed lately are answered from memory (duplicate or conflict, by the content hash), and an id repeated inside
+/// the group is decided against its first occurrence. When COPY meets a unique key anyway (an id journaled by another
+/// node or long ago, or a shard sequence taken by another activation) nothing of it is stored, and the group goes
+/// through <c>INSERT … ON CONFLICT DO NOTHING RETURNING</c> and a look-up of the ids not inserted, in a new transaction.
+/// </para>
+/// <para>
 /// A caller's entries are never split across groups, so one append is all in or all out. When storage cannot be
 /// reached every caller of the group gets <see cref="StorageUnavailableException"/>; nothing is retried here,
 /// because the client's retry is safe (what did commit comes back as duplicates).
+/// </para>
 /// </remarks>
 public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposable
 {
     /// <summary>Default cap on the rows of one group commit.</summary>
     public const int DefaultMaxGroupRows = 10_000;
 
+    /// <summary>Default number of recently committed ids this process answers duplicates for without asking the database.</summary>
+    public const int DefaultRecentIds = 100_000;
+
     private const int ReadPageSize = 2_000;
+
+    private const string CopySql =
+        "COPY journal (event_id, shard, seq, unit, counted_for, dossier, content_hash, content) FROM STDIN (FORMAT BINARY)";
 
     private const string InsertSql =
         """
@@ -55,16 +70,23 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
     private readonly int _maxGroupRows;
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
+    private readonly int _recentCapacity;
+    private readonly Dictionary<string, byte[]> _recent = new(StringComparer.Ordinal);
+    private readonly Queue<string> _recentOrder = new();
     private long _commits;
+    private long _copyFallbacks;
     private long _rowsCommitted;
 
-    public PostgresEventJournal(NpgsqlDataSource dataSource, ILogger<PostgresEventJournal> logger, int maxGroupRows = DefaultMaxGroupRows)
+    public PostgresEventJournal(
+        NpgsqlDataSource dataSource, ILogger<PostgresEventJournal> logger, int maxGroupRows = DefaultMaxGroupRows, int recentIds = DefaultRecentIds)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxGroupRows, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(recentIds);
         _dataSource = dataSource;
         _logger = logger;
         _maxGroupRows = maxGroupRows;
+        _recentCapacity = recentIds;
         _writer = Task.Run(RunWriterAsync);
     }
 
@@ -75,6 +97,9 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
 
     /// <summary>Rows offered to successful group commits so far (appended or not).</summary>
     public long RowsCommitted => Interlocked.Read(ref _rowsCommitted);
+
+    /// <summary>Groups whose COPY met an id or a sequence already journaled and went the ON CONFLICT way instead.</summary>
+    public long CopyFallbacks => Interlocked.Read(ref _copyFallbacks);
 
     public Task<IReadOnlyList<AppendOutcome>> AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default)
     {
@@ -228,6 +253,132 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
 
     private async Task<AppendOutcome[]> WriteAsync(List<PendingAppend> group, int rows)
     {
+        var entries = new JournalEntry[rows];
+        var row = 0;
+        foreach (var pending in group)
+        {
+            foreach (var entry in pending.Entries)
+            {
+                entries[row++] = entry;
+            }
+        }
+
+        // An id this process committed lately is answered from memory: the journal never forgets an id, so the
+        // answer is the one the database would give. The first occurrence of every other id goes to COPY; a later
+        // occurrence in the group is decided against it once it is in.
+        var outcomes = new AppendOutcome[rows];
+        var firstRowOf = new Dictionary<string, int>(rows, StringComparer.Ordinal);
+        var fresh = new List<int>(rows);
+        var repeats = new List<int>();
+        for (var i = 0; i < rows; i++)
+        {
+            var entry = entries[i];
+            if (_recent.TryGetValue(entry.EventId, out var storedHash))
+            {
+                outcomes[i] = SameHash(storedHash, entry.ContentHash) ? AppendOutcome.Duplicate : AppendOutcome.Conflict;
+            }
+            else if (firstRowOf.TryAdd(entry.EventId, i))
+            {
+                fresh.Add(i);
+            }
+            else
+            {
+                repeats.Add(i);
+            }
+        }
+
+        if (fresh.Count == 0)
+        {
+            return outcomes;
+        }
+
+        await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        if (await TryCopyAsync(connection, entries, fresh).ConfigureAwait(false))
+        {
+            foreach (var i in fresh)
+            {
+                outcomes[i] = AppendOutcome.Appended;
+                Remember(entries[i]);
+            }
+
+            foreach (var i in repeats)
+            {
+                var first = entries[firstRowOf[entries[i].EventId]];
+                outcomes[i] = SameHash(first.ContentHash, entries[i].ContentHash) ? AppendOutcome.Duplicate : AppendOutcome.Conflict;
+            }
+
+            return outcomes;
+        }
+
+        // Some id was already journaled (by another node, or before this process's memory), or a sequence was
+        // taken: the statement that tells each row apart decides, in a fresh transaction.
+        Interlocked.Increment(ref _copyFallbacks);
+        fresh.AddRange(repeats);
+        fresh.Sort();
+        await InsertOrLookupAsync(connection, entries, fresh, outcomes).ConfigureAwait(false);
+        foreach (var i in fresh)
+        {
+            if (outcomes[i] == AppendOutcome.Appended)
+            {
+                Remember(entries[i]);
+            }
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Binary COPY of the given rows in a transaction of their own, committed: true. False, with nothing stored, when
+    /// a row breaks a unique key (an id already journaled, a shard sequence already taken).
+    /// </summary>
+    private static async Task<bool> TryCopyAsync(NpgsqlConnection connection, JournalEntry[] entries, List<int> rows)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted).ConfigureAwait(false);
+        try
+        {
+            await using (var importer = await connection.BeginBinaryImportAsync(CopySql).ConfigureAwait(false))
+            {
+                foreach (var i in rows)
+                {
+                    var entry = entries[i];
+                    await importer.StartRowAsync().ConfigureAwait(false);
+                    await importer.WriteAsync(entry.EventId, NpgsqlDbType.Text).ConfigureAwait(false);
+                    await importer.WriteAsync(entry.Shard, NpgsqlDbType.Integer).ConfigureAwait(false);
+                    await importer.WriteAsync(entry.Sequence, NpgsqlDbType.Bigint).ConfigureAwait(false);
+                    await importer.WriteAsync(entry.Unit, NpgsqlDbType.Text).ConfigureAwait(false);
+                    if (entry.CountedFor is null)
+                    {
+                        await importer.WriteNullAsync().ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await importer.WriteAsync(entry.CountedFor, NpgsqlDbType.Text).ConfigureAwait(false);
+                    }
+
+                    await importer.WriteAsync(entry.Dossier, NpgsqlDbType.Text).ConfigureAwait(false);
+                    await importer.WriteAsync(entry.ContentHash, NpgsqlDbType.Bytea).ConfigureAwait(false);
+                    await importer.WriteAsync(entry.Content, NpgsqlDbType.Text).ConfigureAwait(false);
+                }
+
+                await importer.CompleteAsync().ConfigureAwait(false);
+            }
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return false;
+        }
+
+        await transaction.CommitAsync().ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// The slow path: inserts the given rows with ON CONFLICT DO NOTHING and looks up the ids that were not
+    /// inserted, so each row is told apart (appended, duplicate, conflict, sequence taken); then commits.
+    /// </summary>
+    private static async Task InsertOrLookupAsync(NpgsqlConnection connection, JournalEntry[] entries, List<int> subset, AppendOutcome[] result)
+    {
+        var rows = subset.Count;
         var ids = new string[rows];
         var shards = new int[rows];
         var sequences = new long[rows];
@@ -236,27 +387,22 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         var dossiers = new string[rows];
         var hashes = new byte[rows][];
         var contents = new string[rows];
-        var row = 0;
-        foreach (var pending in group)
+        for (var row = 0; row < rows; row++)
         {
-            foreach (var entry in pending.Entries)
-            {
-                ids[row] = entry.EventId;
-                shards[row] = entry.Shard;
-                sequences[row] = entry.Sequence;
-                units[row] = entry.Unit;
-                countedFor[row] = entry.CountedFor;
-                dossiers[row] = entry.Dossier;
-                hashes[row] = entry.ContentHash;
-                contents[row] = entry.Content;
-                row++;
-            }
+            var entry = entries[subset[row]];
+            ids[row] = entry.EventId;
+            shards[row] = entry.Shard;
+            sequences[row] = entry.Sequence;
+            units[row] = entry.Unit;
+            countedFor[row] = entry.CountedFor;
+            dossiers[row] = entry.Dossier;
+            hashes[row] = entry.ContentHash;
+            contents[row] = entry.Content;
         }
 
         var outcomes = new AppendOutcome[rows];
         var appended = new bool[rows];
         var insertedRowOf = new Dictionary<string, int>(rows, StringComparer.Ordinal);
-        await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted).ConfigureAwait(false);
 
         await using (var insert = new NpgsqlCommand(InsertSql, connection, transaction))
@@ -302,7 +448,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
             {
                 outcomes[i] = inserted > i
                     ? AppendOutcome.SequenceTaken
-                    : (hashes[inserted].AsSpan().SequenceEqual(hashes[i]) ? AppendOutcome.Duplicate : AppendOutcome.Conflict);
+                    : (SameHash(hashes[inserted], hashes[i]) ? AppendOutcome.Duplicate : AppendOutcome.Conflict);
             }
             else
             {
@@ -331,13 +477,33 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
                 }
 
                 outcomes[i] = stored.TryGetValue(ids[i], out var hash)
-                    ? (hash.AsSpan().SequenceEqual(hashes[i]) ? AppendOutcome.Duplicate : AppendOutcome.Conflict)
+                    ? (SameHash(hash, hashes[i]) ? AppendOutcome.Duplicate : AppendOutcome.Conflict)
                     : AppendOutcome.SequenceTaken;
             }
         }
 
         await transaction.CommitAsync().ConfigureAwait(false);
-        return outcomes;
+        for (var row = 0; row < rows; row++)
+        {
+            result[subset[row]] = outcomes[row];
+        }
+    }
+
+    private static bool SameHash(byte[] a, byte[] b) => a.AsSpan().SequenceEqual(b);
+
+    /// <summary>Keeps a committed id and its hash in memory, forgetting the oldest beyond the cap.</summary>
+    private void Remember(JournalEntry entry)
+    {
+        if (_recentCapacity == 0 || !_recent.TryAdd(entry.EventId, entry.ContentHash))
+        {
+            return;
+        }
+
+        _recentOrder.Enqueue(entry.EventId);
+        if (_recentOrder.Count > _recentCapacity)
+        {
+            _recent.Remove(_recentOrder.Dequeue());
+        }
     }
 
     private async Task<List<JournalEntry>> ReadPageAsync(int shard, long afterSequence, CancellationToken cancellationToken)

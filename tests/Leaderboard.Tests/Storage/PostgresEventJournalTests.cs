@@ -94,6 +94,82 @@ public sealed class PostgresEventJournalTests(PostgresFixture postgres) : EventJ
     }
 
     [Fact]
+    public async Task Ids_committed_lately_are_answered_without_leaving_the_copy_path()
+    {
+        await Journal.AppendAsync([Entry("a", 1, 1), Entry("b", 1, 2)]);
+
+        var outcomes = await Journal.AppendAsync(
+        [
+            Entry("a", 1, 3),
+            Entry("b", 1, 4, """{"other":true}"""),
+            Entry("c", 1, 5),
+            Entry("c", 1, 6),
+            Entry("c", 1, 7, """{"other":true}"""),
+        ]);
+
+        Assert.Equal([AppendOutcome.Duplicate, AppendOutcome.Conflict, AppendOutcome.Appended, AppendOutcome.Duplicate, AppendOutcome.Conflict], outcomes);
+        Assert.Equal(0, PostgresJournal.CopyFallbacks);
+        Assert.Equal([1L, 2L, 5L], (await ReadAllAsync(Journal, 1)).Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task Copy_meeting_an_id_of_another_node_falls_back_and_stores_the_rest_once()
+    {
+        await using var otherNode = new PostgresEventJournal(_dataSource!, NullLogger<PostgresEventJournal>.Instance);
+        await otherNode.AppendAsync([Entry("a", 2, 1), Entry("b", 2, 2)]);
+
+        var outcomes = await Journal.AppendAsync(
+        [
+            Entry("n1", 1, 1),
+            Entry("a", 1, 2),
+            Entry("b", 1, 3, """{"other":true}"""),
+            Entry("n2", 1, 4),
+            Entry("n2", 1, 5),
+        ]);
+
+        Assert.Equal([AppendOutcome.Appended, AppendOutcome.Duplicate, AppendOutcome.Conflict, AppendOutcome.Appended, AppendOutcome.Duplicate], outcomes);
+        Assert.Equal(1, PostgresJournal.CopyFallbacks);
+        Assert.Equal(["n1", "n2"], (await ReadAllAsync(Journal, 1)).Select(e => e.EventId));
+        Assert.Equal(["a", "b"], (await ReadAllAsync(Journal, 2)).Select(e => e.EventId));
+
+        // What the fallback appended is remembered like the rest.
+        Assert.Equal([AppendOutcome.Duplicate], await Journal.AppendAsync([Entry("n1", 1, 6)]));
+        Assert.Equal(1, PostgresJournal.CopyFallbacks);
+    }
+
+    [Fact]
+    public async Task Copy_meeting_a_taken_sequence_falls_back_and_reports_it()
+    {
+        await using var otherNode = new PostgresEventJournal(_dataSource!, NullLogger<PostgresEventJournal>.Instance);
+        await otherNode.AppendAsync([Entry("stale", 3, 1)]);
+
+        var outcomes = await Journal.AppendAsync([Entry("x", 3, 1), Entry("y", 3, 2)]);
+
+        Assert.Equal([AppendOutcome.SequenceTaken, AppendOutcome.Appended], outcomes);
+        Assert.Equal(1, PostgresJournal.CopyFallbacks);
+        Assert.Equal(["stale", "y"], (await ReadAllAsync(Journal, 3)).Select(e => e.EventId));
+    }
+
+    [Fact]
+    public async Task Without_memory_or_beyond_it_the_database_decides()
+    {
+        await using var forgetful = new PostgresEventJournal(_dataSource!, NullLogger<PostgresEventJournal>.Instance, recentIds: 0);
+        await using var small = new PostgresEventJournal(_dataSource!, NullLogger<PostgresEventJournal>.Instance, recentIds: 2);
+        await forgetful.AppendAsync([Entry("f", 4, 1)]);
+        await small.AppendAsync([Entry("s1", 5, 1), Entry("s2", 5, 2), Entry("s3", 5, 3)]);
+
+        Assert.Equal([AppendOutcome.Duplicate, AppendOutcome.Conflict], await forgetful.AppendAsync([Entry("f", 4, 2), Entry("f", 4, 3, """{"other":true}""")]));
+        Assert.Equal(1, forgetful.CopyFallbacks);
+
+        // s1 was forgotten (the cap is 2): the database answers; s3 is still remembered.
+        Assert.Equal([AppendOutcome.Duplicate], await small.AppendAsync([Entry("s3", 5, 4)]));
+        Assert.Equal(0, small.CopyFallbacks);
+        Assert.Equal([AppendOutcome.Duplicate], await small.AppendAsync([Entry("s1", 5, 5)]));
+        Assert.Equal(1, small.CopyFallbacks);
+        Assert.Equal([1L, 2L, 3L], (await ReadAllAsync(small, 5)).Select(e => e.Sequence));
+    }
+
+    [Fact]
     public async Task Storage_stopped_is_unavailable_and_a_resend_after_restart_reports_what_was_committed()
     {
         var committed = new[] { Entry("before-1", 1, 1), Entry("before-2", 1, 2) };
