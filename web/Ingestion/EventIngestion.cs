@@ -18,19 +18,14 @@ public sealed class EventIngestion(IGrainFactory grains, IOptions<LedgerOptions>
     public async Task<BatchTally> IngestAsync(IReadOnlyList<ParseOutcome> outcomes, int firstIndex, Caller caller)
     {
         var tally = new BatchTally();
-        var byShard = new Dictionary<int, List<IngestItem>>();
+        var byShard = new List<IngestItem>?[_shards];
         for (var i = 0; i < outcomes.Count; i++)
         {
             var o = outcomes[i];
             if (o.Event is { } parsed)
             {
                 var shard = LedgerSharding.ShardOf(parsed.Event.Dossier, _shards);
-                if (!byShard.TryGetValue(shard, out var list))
-                {
-                    byShard[shard] = list = [];
-                }
-
-                list.Add(new IngestItem(firstIndex + i, parsed.Event, parsed.Content, parsed.ContentHash));
+                (byShard[shard] ??= []).Add(new IngestItem(firstIndex + i, parsed.Event, parsed.Content, parsed.ContentHash));
             }
             else if (o.Rejection is { } r)
             {
@@ -38,16 +33,15 @@ public sealed class EventIngestion(IGrainFactory grains, IOptions<LedgerOptions>
             }
         }
 
-        var ids = new Dictionary<int, string>();
-        foreach (var items in byShard.Values)
+        var calls = new List<Task<IReadOnlyList<ItemVerdict>>>();
+        for (var shard = 0; shard < byShard.Length; shard++)
         {
-            foreach (var item in items)
+            if (byShard[shard] is { } items)
             {
-                ids[item.Index] = item.Event.Id;
+                calls.Add(grains.GetGrain<ILedgerShardGrain>(shard).IngestAsync(items, caller.Scope));
             }
         }
 
-        var calls = byShard.Select(kv => grains.GetGrain<ILedgerShardGrain>(kv.Key).IngestAsync(kv.Value, caller.Scope));
         foreach (var verdicts in await Task.WhenAll(calls))
         {
             foreach (var v in verdicts)
@@ -61,7 +55,7 @@ public sealed class EventIngestion(IGrainFactory grains, IOptions<LedgerOptions>
                         tally.Duplicates++;
                         break;
                     default:
-                        tally.Rejected.Add(new Rejection(v.Index, ids[v.Index], v.Field ?? "body", v.Error ?? ""));
+                        tally.Rejected.Add(new Rejection(v.Index, outcomes[v.Index - firstIndex].Event!.Event.Id, v.Field ?? "body", v.Error ?? ""));
                         break;
                 }
             }
