@@ -14,6 +14,32 @@ internal readonly record struct Contribution(
     int FinishDay,
     bool OnTime)
 {
+    /// <summary>
+    /// Adds this contribution minus <paramref name="before"/> (of the same unit) to <paramref name="counters"/>:
+    /// the indicators in which they agree cancel out and are left alone, so the result equals subtracting one and
+    /// adding the other, at a fraction of the work when an event changed one indicator.
+    /// </summary>
+    public void AddChangeFrom(Contribution before, UnitCounters counters)
+    {
+        if (ReceiptDay != before.ReceiptDay || ReceivedOnline != before.ReceivedOnline || !string.Equals(Procedure, before.Procedure, StringComparison.Ordinal))
+        {
+            before.AddReceipt(counters, -1);
+            AddReceipt(counters, 1);
+        }
+
+        if (PaymentDay != before.PaymentDay || PaidOnline != before.PaidOnline)
+        {
+            before.AddPayment(counters, -1);
+            AddPayment(counters, 1);
+        }
+
+        if (FinishDay != before.FinishDay || OnTime != before.OnTime)
+        {
+            before.AddFinish(counters, -1);
+            AddFinish(counters, 1);
+        }
+    }
+
     public void AddTo(UnitCounters counters, int sign)
     {
         if (Unit is null)
@@ -21,6 +47,13 @@ internal readonly record struct Contribution(
             return;
         }
 
+        AddReceipt(counters, sign);
+        AddPayment(counters, sign);
+        AddFinish(counters, sign);
+    }
+
+    private void AddReceipt(UnitCounters counters, int sign)
+    {
         if (ReceiptDay != DossierState.NoDay)
         {
             counters.AddDay(CounterKind.OnlineDossier, ReceiptDay, ReceivedOnline ? sign : 0, sign);
@@ -29,12 +62,18 @@ internal readonly record struct Contribution(
                 counters.AddReceipts(Procedure, ReceiptDay, sign);
             }
         }
+    }
 
+    private void AddPayment(UnitCounters counters, int sign)
+    {
         if (PaymentDay != DossierState.NoDay)
         {
             counters.AddDay(CounterKind.OnlinePayment, PaymentDay, PaidOnline ? sign : 0, sign);
         }
+    }
 
+    private void AddFinish(UnitCounters counters, int sign)
+    {
         if (FinishDay != DossierState.NoDay)
         {
             counters.AddDay(CounterKind.OnTime, FinishDay, OnTime ? sign : 0, sign);

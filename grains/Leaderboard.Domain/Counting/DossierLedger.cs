@@ -76,7 +76,18 @@ public sealed class DossierLedger
         }
 
         var after = state.Contribution();
-        if (before != after)
+        if (before == after)
+        {
+            return;
+        }
+
+        if (before.Unit is { } unit && string.Equals(unit, after.Unit, StringComparison.Ordinal))
+        {
+            // The dossier stays with its unit: only the indicators the event changed move.
+            SpreadChange(before, after, unit, _pending);
+            SpreadChange(before, after, unit, _totals);
+        }
+        else
         {
             Spread(before, -1, _pending);
             Spread(after, 1, _pending);
@@ -368,6 +379,15 @@ public sealed class DossierLedger
         foreach (var ancestor in _catalogue.AncestorsOf(unit))
         {
             contribution.AddTo(CountersOf(target, ancestor), sign);
+        }
+    }
+
+    private void SpreadChange(Contribution before, Contribution after, string unit, Dictionary<string, UnitCounters> target)
+    {
+        after.AddChangeFrom(before, CountersOf(target, unit));
+        foreach (var ancestor in _catalogue.AncestorsOf(unit))
+        {
+            after.AddChangeFrom(before, CountersOf(target, ancestor));
         }
     }
 
