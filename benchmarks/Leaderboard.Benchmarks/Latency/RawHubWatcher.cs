@@ -38,6 +38,7 @@ public sealed class RawHubWatcher : IBoardWatcher
     private Task? _receiving;
     private long _version;
     private long _pushes;
+    private long _pushBytes;
     private long _gaps;
     private long _closed;
     private volatile bool _disposing;
@@ -64,6 +65,9 @@ public sealed class RawHubWatcher : IBoardWatcher
     public string Kind => _scanEntries ? "raw" : "raw unit";
 
     public long Pushes => Interlocked.Read(ref _pushes);
+
+    /// <summary>Bytes of pushes received (records of the subscribed target only).</summary>
+    public long PushBytes => Interlocked.Read(ref _pushBytes);
 
     public long Gaps => Interlocked.Read(ref _gaps);
 
@@ -247,6 +251,7 @@ public sealed class RawHubWatcher : IBoardWatcher
         {
             case (byte)'1' when head.IndexOf(_target) >= 0:
                 Interlocked.Increment(ref _pushes);
+                Interlocked.Add(ref _pushBytes, record.Length);
                 Observe(record, at, push: true);
                 break;
             case (byte)'3':

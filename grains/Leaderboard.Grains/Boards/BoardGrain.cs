@@ -4,22 +4,28 @@ using Leaderboard.Abstractions.Units;
 using Leaderboard.Domain.Catalogue;
 using Leaderboard.Domain.Indicators;
 using Leaderboard.Domain.Ranking;
+using Leaderboard.Grains.Ledger;
 using Leaderboard.Grains.Organisation;
 using Leaderboard.Grains.Units;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Utilities;
 
 namespace Leaderboard.Grains.Boards;
 
 /// <summary>
-/// A campaign's board: holds its units' latest standings, ranks them, and publishes versioned diffs at most ten times
-/// a second (at once after a quiet spell), whether or not anyone listens. Units push; the board pulls only when it
-/// activates and for "as of" questions.
+/// A campaign's board: holds its units' latest standings, ranks them, and publishes versioned diffs at most once per
+/// <see cref="LedgerOptions.BoardPublishInterval"/> (ten times a second by default; at once after a quiet spell),
+/// whether or not anyone listens. Units push; the board pulls only when it activates and for "as of" questions.
 /// </summary>
 [KeepAlive]
-internal sealed partial class BoardGrain(CatalogueHolder catalogues, TimeProvider time, ILogger<BoardGrain> logger) : Grain, IBoardGrain
+internal sealed partial class BoardGrain(
+    CatalogueHolder catalogues,
+    IOptions<LedgerOptions> options,
+    TimeProvider time,
+    ILogger<BoardGrain> logger) : Grain, IBoardGrain
 {
-    private static readonly TimeSpan PublishInterval = TimeSpan.FromMilliseconds(100);
+    private readonly TimeSpan _publishInterval = options.Value.BoardPublishInterval;
 
     private readonly Dictionary<string, UnitStanding> _standings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BoardEntry> _published = new(StringComparer.Ordinal);
@@ -43,7 +49,7 @@ internal sealed partial class BoardGrain(CatalogueHolder catalogues, TimeProvide
     {
         _key = BoardKey.Parse(this.GetPrimaryKeyString());
         await LoadAsync();
-        this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions(PublishInterval, PublishInterval) { KeepAlive = true });
+        this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions(_publishInterval, _publishInterval) { KeepAlive = true });
         await base.OnActivateAsync(cancellationToken);
     }
 
@@ -67,7 +73,7 @@ internal sealed partial class BoardGrain(CatalogueHolder catalogues, TimeProvide
             _activity.AddRange(update.Activity);
         }
 
-        if (time.GetUtcNow() - _lastPublish >= PublishInterval)
+        if (time.GetUtcNow() - _lastPublish >= _publishInterval)
         {
             Publish();
         }
