@@ -171,6 +171,8 @@ public static class LatencyBenchmark
             var pushes = watchers.Sum(w => w.Pushes) - pushesBefore;
             var rawPushes = watchers.OfType<RawHubWatcher>().Sum(w => w.Pushes);
             var rawBytes = watchers.OfType<RawHubWatcher>().Sum(w => w.PushBytes);
+            var rawRecords = watchers.OfType<RawHubWatcher>().Sum(w => w.AllReceived.Records);
+            var rawRecordBytes = watchers.OfType<RawHubWatcher>().Sum(w => w.AllReceived.Bytes);
             var unitPushes = unitWatchers.Sum(w => w.Pushes) - unitPushesBefore;
             Say($"load done: {load.Events:N0} background events in {loadSeconds:F1} s, {posted.Count:N0} markers; waiting up to {Drain.TotalSeconds:F0} s for the last pushes");
 
@@ -256,7 +258,7 @@ public static class LatencyBenchmark
             Console.WriteLine(string.Create(ci, $"  by client kind         HubConnection p50 {hubLatency.At(50):N0} ms p99 {hubLatency.At(99):N0} ms ({hubLatency.Count:N0} deliveries, {hubMissed} missed); minimal p50 {rawLatency.At(50):N0} ms p99 {rawLatency.At(99):N0} ms ({rawLatency.Count:N0}, {rawMissed} missed); final versions differing from the board's HubConnection: {disagreeing}"));
             Console.WriteLine(string.Create(ci, $"  ack → UnitChanged p50 {unitLatency.At(50),8:N0} ms   p99 {unitLatency.At(99):N0} ms   max {unitLatency.Max:N0} ms   ({unitLatency.Count:N0} deliveries, {unitMissed} missed, {unitPushes:N0} UnitChanged received)"));
             Console.WriteLine(string.Create(ci, $"  missed / before ack    {missed,8:N0} / {beforeAck:N0}   (not seen within the run + {Drain.TotalSeconds:F0} s; seen before the HTTP answer, counted as 0 ms)"));
-            Console.WriteLine(string.Create(ci, $"  pushes                 {pushes,8:N0} BoardChanged received ({pushes / loadSeconds:N0}/s, ~{rawBytes / Math.Max(1, rawPushes):N0} bytes each), version gaps {gaps:N0}, clients disconnected {closed}"));
+            Console.WriteLine(string.Create(ci, $"  pushes                 {pushes,8:N0} BoardChanged received ({pushes / loadSeconds:N0}/s, ~{rawBytes / Math.Max(1, rawPushes):N0} bytes each; all messages to the minimal clients: {rawRecords / loadSeconds:N0}/s, {rawRecordBytes / loadSeconds / 1048576:N1} MiB/s), version gaps {gaps:N0}, clients disconnected {closed}"));
             Console.WriteLine(string.Create(ci, $"  bar                    p99 ≤ {BarMilliseconds:F0} ms and nothing missed: {(withinBar ? "met" : "NOT met")}"));
             Console.WriteLine(string.Create(ci, $"  memory per client      RSS {Kib(perClientRss)} KiB, anonymous RSS {Kib(perClientAnon)} KiB, GC heap {Kib(perClientHeap)} KiB   (node idle, before → after connecting: RSS {Mib(memoryBefore?.ResidentBytes)} → {Mib(memoryAfter?.ResidentBytes)} MiB, GC heap {Mib(heapBefore)} → {Mib(heapAfter)} MiB)"));
             Console.WriteLine(string.Create(ci, $"  CPU (load phase)       machine busy {(machineBusy is { } b ? b.ToString("P0", ci) : "n/a")}, web node {nodeCpu:F1} s, PostgreSQL {postgresCpu:F1} s, client {selfCpu:F1} s over {loadSeconds:F1} s wall; load average {MachineInfo.LoadAverage() ?? "n/a"}"));
@@ -280,16 +282,16 @@ public static class LatencyBenchmark
                 ["firstClientP99Ms"] = Math.Round(firstClient.At(99), 1),
                 ["missed"] = missed,
                 ["hubConnections"] = hubCount,
-                ["hubConnectionP50Ms"] = Math.Round(hubLatency.At(50), 1),
-                ["hubConnectionP99Ms"] = Math.Round(hubLatency.At(99), 1),
+                ["hubConnectionP50Ms"] = Finite(hubLatency.At(50)),
+                ["hubConnectionP99Ms"] = Finite(hubLatency.At(99)),
                 ["hubConnectionMissed"] = hubMissed,
-                ["minimalP50Ms"] = Math.Round(rawLatency.At(50), 1),
-                ["minimalP99Ms"] = Math.Round(rawLatency.At(99), 1),
+                ["minimalP50Ms"] = Finite(rawLatency.At(50)),
+                ["minimalP99Ms"] = Finite(rawLatency.At(99)),
                 ["minimalMissed"] = rawMissed,
                 ["versionsDisagreeing"] = disagreeing,
                 ["unitClients"] = unitWatchers.Count,
-                ["unitChangedP50Ms"] = Math.Round(unitLatency.At(50), 1),
-                ["unitChangedP99Ms"] = Math.Round(unitLatency.At(99), 1),
+                ["unitChangedP50Ms"] = Finite(unitLatency.At(50)),
+                ["unitChangedP99Ms"] = Finite(unitLatency.At(99)),
                 ["unitChangedMissed"] = unitMissed,
                 ["unitChangedPushes"] = unitPushes,
                 ["seenBeforeAck"] = beforeAck,
@@ -297,6 +299,8 @@ public static class LatencyBenchmark
                 ["requestP99Ms"] = Math.Round(requests.At(99), 1),
                 ["pushes"] = pushes,
                 ["bytesPerPush"] = rawBytes / Math.Max(1, rawPushes),
+                ["minimalClientMessages"] = rawRecords,
+                ["minimalClientBytes"] = rawRecordBytes,
                 ["versionGaps"] = gaps,
                 ["disconnected"] = closed,
                 ["barMs"] = BarMilliseconds,
@@ -396,6 +400,8 @@ public static class LatencyBenchmark
             // stopped
         }
     }
+
+    private static double? Finite(double value) => double.IsFinite(value) ? Math.Round(value, 1) : null;
 
     private static long AcceptedOf(string answer)
     {

@@ -39,6 +39,8 @@ public sealed class RawHubWatcher : IBoardWatcher
     private long _version;
     private long _pushes;
     private long _pushBytes;
+    private long _records;
+    private long _recordBytes;
     private long _gaps;
     private long _closed;
     private volatile bool _disposing;
@@ -65,6 +67,9 @@ public sealed class RawHubWatcher : IBoardWatcher
     public string Kind => _scanEntries ? "raw" : "raw unit";
 
     public long Pushes => Interlocked.Read(ref _pushes);
+
+    /// <summary>Every record received after the handshake (pushes of any kind, pings, completions) and their bytes.</summary>
+    public (long Records, long Bytes) AllReceived => (Interlocked.Read(ref _records), Interlocked.Read(ref _recordBytes));
 
     /// <summary>Bytes of pushes received (records of the subscribed target only).</summary>
     public long PushBytes => Interlocked.Read(ref _pushBytes);
@@ -240,6 +245,8 @@ public sealed class RawHubWatcher : IBoardWatcher
             return;
         }
 
+        Interlocked.Increment(ref _records);
+        Interlocked.Add(ref _recordBytes, record.Length);
         var head = record[..Math.Min(record.Length, 160)];
         var typeAt = head.IndexOf("\"type\":"u8);
         if (typeAt < 0 || typeAt + 7 >= head.Length)
