@@ -1,5 +1,4 @@
 using Leaderboard.Abstractions.Boards;
-using Leaderboard.Abstractions.Ingestion;
 using Leaderboard.Abstractions.Units;
 using Leaderboard.Domain.Catalogue;
 using Leaderboard.Domain.Indicators;
@@ -26,13 +25,13 @@ internal sealed partial class BoardGrain(
     ILogger<BoardGrain> logger) : Grain, IBoardGrain
 {
     private readonly TimeSpan _publishInterval = options.Value.BoardPublishInterval;
+    private readonly ActivityPacer _activity = new(options.Value.ActivityInterval, options.Value.ActivityPerRound, time);
 
     private readonly Dictionary<string, UnitStanding> _standings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BoardEntry> _published = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _ranksAtDayStart = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Rank, int Of)> _toldRanks = new(StringComparer.Ordinal);
     private readonly List<TargetReached> _reached = [];
-    private readonly List<ActivityCount> _activity = [];
     private readonly ObserverManager<IBoardObserver> _observers = new(TimeSpan.FromMinutes(2), logger);
     private BoardKey _key;
     private Campaign _campaign = null!;
@@ -70,7 +69,7 @@ internal sealed partial class BoardGrain(
             }
 
             _reached.AddRange(update.Reached);
-            _activity.AddRange(update.Activity);
+            _activity.Add(update.Activity);
         }
 
         if (time.GetUtcNow() - _lastPublish >= _publishInterval)
@@ -237,10 +236,10 @@ internal sealed partial class BoardGrain(
             _lastPublish = time.GetUtcNow();
         }
 
-        if (_activity.Count > 0)
+        var round = _activity.TakeDue();
+        if (round.Count > 0)
         {
-            var activity = new BoardActivity(_campaign.Id, _board.Id, Coalesce(_activity));
-            _activity.Clear();
+            var activity = new BoardActivity(_campaign.Id, _board.Id, round);
             _observers.Notify(o => o.Activity(activity));
         }
     }
@@ -260,11 +259,6 @@ internal sealed partial class BoardGrain(
 
     private static bool Same(BoardEntry a, BoardEntry b) =>
         a.Rank == b.Rank && a.PreviousRank == b.PreviousRank && StandingComparer.Same(a.Standing, b.Standing);
-
-    private static List<ActivityCount> Coalesce(List<ActivityCount> items) =>
-        items.GroupBy(a => (a.Unit, a.Kind))
-            .Select(g => new ActivityCount(g.Key.Unit, g.Key.Kind, g.Sum(a => a.Count), g.Max(a => a.At)))
-            .ToList();
 
     private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), catalogues.Current.TimeZone).DateTime);
 }

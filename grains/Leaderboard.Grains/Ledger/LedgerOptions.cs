@@ -42,6 +42,15 @@ public sealed class LedgerOptions
     /// </summary>
     public TimeSpan BoardPublishInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// A board sends its coalesced activity (the wall's ticker) at most once per this interval (default 1 s, the
+    /// ticker's own pace): at once after a quiet spell.
+    /// </summary>
+    public TimeSpan ActivityInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>At most this many <c>Activity</c> messages per board and round (default 12, the ticker's length); the rest wait, still adding up.</summary>
+    public int ActivityPerRound { get; set; } = 12;
+
     /// <summary>A shard writes a snapshot after this many applied events (default 20,000) …</summary>
     public int SnapshotEveryEvents { get; set; } = 20_000;
 
