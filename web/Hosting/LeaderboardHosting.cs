@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Leaderboard.Domain.Catalogue;
 using Leaderboard.Domain.Events;
 using Leaderboard.Grains.Hosting;
@@ -93,7 +95,14 @@ public static class LeaderboardHosting
         services.AddSingleton<ViewerHubFilter>();
         services.AddAccessTokenRedaction("/hubs");
         services.AddSignalR(o => o.AddFilter<ViewerHubFilter>())
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new NormalizedDecimalConverter()));
+            .AddJsonProtocol(o =>
+            {
+                o.PayloadSerializerOptions.Converters.Add(new NormalizedDecimalConverter());
+
+                // Vietnamese letters go out as UTF-8, not as \uXXXX escapes (a third of the bytes of a name); HTML's
+                // special characters are still escaped. Every BoardChanged reaches every subscriber of its board.
+                o.PayloadSerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+            });
 
         // The hosting diagnostics' request lines include the query string, where a viewer key (?key=) or SignalR's
         // access_token can travel: keep them out of every log sink. (HttpLogging can log requests without them.)

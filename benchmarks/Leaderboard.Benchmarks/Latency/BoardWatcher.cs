@@ -9,7 +9,7 @@ namespace Leaderboard.Benchmarks.Latency;
 /// unit's received-dossier count (the online-dossier denominator) first reached each value, how many pushes arrived,
 /// and how many versions were skipped. The handler does no more than parse and compare.
 /// </summary>
-public sealed class BoardWatcher : IAsyncDisposable
+public sealed class BoardWatcher : IBoardWatcher
 {
     private readonly HubConnection _connection;
     private readonly string _campaign;
@@ -46,6 +46,19 @@ public sealed class BoardWatcher : IAsyncDisposable
 
     public string Board { get; }
 
+    public string Kind => "HubConnection";
+
+    public long Version
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _version;
+            }
+        }
+    }
+
     public long Pushes => Interlocked.Read(ref _pushes);
 
     public long Gaps => Interlocked.Read(ref _gaps);
@@ -63,7 +76,6 @@ public sealed class BoardWatcher : IAsyncDisposable
         }
     }
 
-    /// <summary>The first moment this client saw the marker unit's count at <paramref name="count"/> or more, or null.</summary>
     public long? FirstSeen(long count)
     {
         lock (_lock)

@@ -6,7 +6,7 @@ namespace Leaderboard.Benchmarks.Latency;
 public sealed class LatencyOptions
 {
     private static readonly HashSet<string> ValueNames =
-        ["--units", "--clients", "--rate", "--seconds", "--warmup-seconds", "--batch", "--marker-interval-ms", "--seed", "--timeout-seconds"];
+        ["--units", "--clients", "--hub-connections", "--unit-clients", "--rate", "--seconds", "--warmup-seconds", "--batch", "--marker-interval-ms", "--seed", "--timeout-seconds"];
 
     private static readonly HashSet<string> FlagNames = ["--no-build"];
 
@@ -14,6 +14,15 @@ public sealed class LatencyOptions
 
     /// <summary>SignalR clients (WebSockets), spread round-robin over every board of the campaign.</summary>
     public int Clients { get; private init; } = 1_000;
+
+    /// <summary>
+    /// How many of <see cref="Clients"/> are full <c>HubConnection</c>s (the .NET SignalR client) instead of the minimal
+    /// WebSocket client, as a cross-check (default 20: one on each marker board).
+    /// </summary>
+    public int HubConnections { get; private init; } = 20;
+
+    /// <summary>Extra minimal clients subscribed with <c>SubscribeUnit</c> to the marker units (a unit page), measuring <c>UnitChanged</c>.</summary>
+    public int UnitClients { get; private init; } = 20;
 
     /// <summary>Background events per second, offered on a fixed schedule whatever the node's answers.</summary>
     public int Rate { get; private init; } = 5_000;
@@ -41,7 +50,7 @@ public sealed class LatencyOptions
     public static string Usage =>
         """
         usage: dotnet run -c Release --project benchmarks/Leaderboard.Benchmarks -- latency
-                 [--units 2000] [--clients 1000] [--rate 5000] [--seconds 60] [--warmup-seconds 10]
+                 [--units 2000] [--clients 1000] [--hub-connections 20] [--unit-clients 20] [--rate 5000] [--seconds 60] [--warmup-seconds 10]
                  [--batch 250] [--marker-interval-ms 100] [--seed N] [--timeout-seconds 600] [--no-build]
                  [--node --Some:Key=value ...]   (everything after --node goes to the web node)
         """;
@@ -53,6 +62,8 @@ public sealed class LatencyOptions
         {
             Units = a.Positive("--units", 2_000),
             Clients = a.Positive("--clients", 1_000),
+            HubConnections = a.Integer("--hub-connections", 20),
+            UnitClients = a.Integer("--unit-clients", 20),
             Rate = a.Positive("--rate", 5_000),
             Seconds = a.Positive("--seconds", 60),
             WarmupSeconds = a.Positive("--warmup-seconds", 10),

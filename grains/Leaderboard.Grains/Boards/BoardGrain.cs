@@ -1,32 +1,37 @@
 using Leaderboard.Abstractions.Boards;
-using Leaderboard.Abstractions.Ingestion;
 using Leaderboard.Abstractions.Units;
 using Leaderboard.Domain.Catalogue;
 using Leaderboard.Domain.Indicators;
 using Leaderboard.Domain.Ranking;
+using Leaderboard.Grains.Ledger;
 using Leaderboard.Grains.Organisation;
 using Leaderboard.Grains.Units;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Utilities;
 
 namespace Leaderboard.Grains.Boards;
 
 /// <summary>
-/// A campaign's board: holds its units' latest standings, ranks them, and publishes versioned diffs at most ten times
-/// a second (at once after a quiet spell), whether or not anyone listens. Units push; the board pulls only when it
-/// activates and for "as of" questions.
+/// A campaign's board: holds its units' latest standings, ranks them, and publishes versioned diffs at most once per
+/// <see cref="LedgerOptions.BoardPublishInterval"/> (ten times a second by default; at once after a quiet spell),
+/// whether or not anyone listens. Units push; the board pulls only when it activates and for "as of" questions.
 /// </summary>
 [KeepAlive]
-internal sealed partial class BoardGrain(CatalogueHolder catalogues, TimeProvider time, ILogger<BoardGrain> logger) : Grain, IBoardGrain
+internal sealed partial class BoardGrain(
+    CatalogueHolder catalogues,
+    IOptions<LedgerOptions> options,
+    TimeProvider time,
+    ILogger<BoardGrain> logger) : Grain, IBoardGrain
 {
-    private static readonly TimeSpan PublishInterval = TimeSpan.FromMilliseconds(100);
+    private readonly TimeSpan _publishInterval = options.Value.BoardPublishInterval;
+    private readonly ActivityPacer _activity = new(options.Value.ActivityInterval, options.Value.ActivityPerRound, time);
 
     private readonly Dictionary<string, UnitStanding> _standings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BoardEntry> _published = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _ranksAtDayStart = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Rank, int Of)> _toldRanks = new(StringComparer.Ordinal);
     private readonly List<TargetReached> _reached = [];
-    private readonly List<ActivityCount> _activity = [];
     private readonly ObserverManager<IBoardObserver> _observers = new(TimeSpan.FromMinutes(2), logger);
     private BoardKey _key;
     private Campaign _campaign = null!;
@@ -43,7 +48,7 @@ internal sealed partial class BoardGrain(CatalogueHolder catalogues, TimeProvide
     {
         _key = BoardKey.Parse(this.GetPrimaryKeyString());
         await LoadAsync();
-        this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions(PublishInterval, PublishInterval) { KeepAlive = true });
+        this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions(_publishInterval, _publishInterval) { KeepAlive = true });
         await base.OnActivateAsync(cancellationToken);
     }
 
@@ -64,10 +69,10 @@ internal sealed partial class BoardGrain(CatalogueHolder catalogues, TimeProvide
             }
 
             _reached.AddRange(update.Reached);
-            _activity.AddRange(update.Activity);
+            _activity.Add(update.Activity);
         }
 
-        if (time.GetUtcNow() - _lastPublish >= PublishInterval)
+        if (time.GetUtcNow() - _lastPublish >= _publishInterval)
         {
             Publish();
         }
@@ -231,10 +236,10 @@ internal sealed partial class BoardGrain(CatalogueHolder catalogues, TimeProvide
             _lastPublish = time.GetUtcNow();
         }
 
-        if (_activity.Count > 0)
+        var round = _activity.TakeDue();
+        if (round.Count > 0)
         {
-            var activity = new BoardActivity(_campaign.Id, _board.Id, Coalesce(_activity));
-            _activity.Clear();
+            var activity = new BoardActivity(_campaign.Id, _board.Id, round);
             _observers.Notify(o => o.Activity(activity));
         }
     }
@@ -254,11 +259,6 @@ internal sealed partial class BoardGrain(CatalogueHolder catalogues, TimeProvide
 
     private static bool Same(BoardEntry a, BoardEntry b) =>
         a.Rank == b.Rank && a.PreviousRank == b.PreviousRank && StandingComparer.Same(a.Standing, b.Standing);
-
-    private static List<ActivityCount> Coalesce(List<ActivityCount> items) =>
-        items.GroupBy(a => (a.Unit, a.Kind))
-            .Select(g => new ActivityCount(g.Key.Unit, g.Key.Kind, g.Sum(a => a.Count), g.Max(a => a.At)))
-            .ToList();
 
     private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), catalogues.Current.TimeZone).DateTime);
 }

@@ -1,20 +1,28 @@
 using Leaderboard.Abstractions.Boards;
 using Leaderboard.Domain.Catalogue;
+using Leaderboard.Grains.Dispatch;
+using Leaderboard.Grains.Ledger;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Leaderboard.Grains.Boards;
 
 /// <summary>
-/// One per silo: gathers what this silo's units tell their boards and delivers it as one call per board per window
-/// (100 ms), keeping each unit's latest standing. A board of thousands of units would otherwise receive a call from
+/// One per silo: gathers what this silo's units tell their boards and delivers it as one call per board per round,
+/// keeping each unit's latest standing. A round starts as soon as an update arrives while the dispatcher is idle and at
+/// most once per <see cref="LedgerOptions.BoardDispatchInterval"/>; updates for a board whose call is in flight wait for
+/// the next round after it returns (see <see cref="DispatchRounds"/>). A board of thousands of units would otherwise receive a call from
 /// every unit that moved; units also never wait on a board this way. A board has at most one call in flight, so a
 /// board whose node is gone holds up no other board.
 /// </summary>
-internal sealed partial class BoardUpdateDispatcher(IGrainFactory grains, TimeProvider time, ILogger<BoardUpdateDispatcher> logger) : BackgroundService
+internal sealed partial class BoardUpdateDispatcher(
+    IGrainFactory grains,
+    IOptions<LedgerOptions> options,
+    TimeProvider time,
+    ILogger<BoardUpdateDispatcher> logger) : BackgroundService
 {
-    private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(100);
-
+    private readonly DispatchRounds _rounds = new(options.Value.BoardDispatchInterval, time);
     private readonly Lock _gate = new();
     private readonly HashSet<BoardKey> _inFlight = [];
     private Dictionary<BoardKey, Dictionary<string, StandingUpdate>> _pending = [];
@@ -32,14 +40,29 @@ internal sealed partial class BoardUpdateDispatcher(IGrainFactory grains, TimePr
             byUnit[unit] = byUnit.TryGetValue(unit, out var earlier)
                 ? new StandingUpdate(update.Standing, [.. earlier.Reached, .. update.Reached], [.. earlier.Activity, .. update.Activity])
                 : update;
+            if (_inFlight.Contains(board))
+            {
+                // Sent when the call in flight returns.
+                return;
+            }
         }
+
+        _rounds.Wake();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Window, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
+            try
+            {
+                await _rounds.WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
             List<(BoardKey Board, IReadOnlyList<StandingUpdate> Updates)> ready;
             lock (_gate)
             {
@@ -84,9 +107,16 @@ internal sealed partial class BoardUpdateDispatcher(IGrainFactory grains, TimePr
         }
         finally
         {
+            bool more;
             lock (_gate)
             {
                 _inFlight.Remove(board);
+                more = _pending.ContainsKey(board);
+            }
+
+            if (more)
+            {
+                _rounds.Wake();
             }
         }
     }

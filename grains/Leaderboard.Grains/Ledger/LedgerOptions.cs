@@ -2,7 +2,14 @@ using Leaderboard.Abstractions.Ledger;
 
 namespace Leaderboard.Grains.Ledger;
 
-/// <summary>How the dossier ledger is sharded, flushed and snapshotted (section <c>Leaderboard:Ledger</c>).</summary>
+/// <summary>
+/// How the dossier ledger is sharded, flushed and snapshotted, and how fast what it counts travels on to units, boards
+/// and hub clients (section <c>Leaderboard:Ledger</c>). The push path of an accepted event: shard flush
+/// (<see cref="FlushInterval"/>) → per-silo unit dispatcher (<see cref="DispatchInterval"/>) → unit publication
+/// (<see cref="UnitPublishInterval"/>) → per-silo board dispatcher (<see cref="BoardDispatchInterval"/>) → board
+/// publication (<see cref="BoardPublishInterval"/>) → hub. The dispatchers send at once when idle and coalesce while a
+/// call is in flight; the intervals bound how often, so the calls per second stay bounded at high load.
+/// </summary>
 public sealed class LedgerOptions
 {
     public const string Section = "Leaderboard:Ledger";
@@ -10,14 +17,39 @@ public sealed class LedgerOptions
     /// <summary>Number of ledger shards (default 64). Fixed for the life of a journal: the journal records each event's shard.</summary>
     public int Shards { get; set; } = LedgerSharding.DefaultShardCount;
 
-    /// <summary>How often a shard sends its coalesced counter deltas to the units (default 50 ms).</summary>
-    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+    /// <summary>How often a shard sends its coalesced counter deltas to the units (default 20 ms).</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
-    /// How often a silo delivers the gathered deltas of all its shards to the units: one call per unit per window
-    /// (default 200 ms; with the units' and boards' publication this keeps a GET fresh within a second).
+    /// The least time between two delivery rounds of a silo's unit dispatcher, which gathers the deltas of all its
+    /// shards into one call per unit per round (default 20 ms). A delta that arrives while the dispatcher is idle goes
+    /// at once; a unit never has two calls in flight.
     /// </summary>
-    public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>
+    /// A unit publishes its standing (to its boards and its hub clients) at most once per this interval (default
+    /// 250 ms): at once after a quiet spell, otherwise when the interval since the last publication is over.
+    /// </summary>
+    public TimeSpan UnitPublishInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The least time between two delivery rounds of a silo's board dispatcher (default 20 ms), as for units.</summary>
+    public TimeSpan BoardDispatchInterval { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>
+    /// A board publishes a versioned diff at most once per this interval (default 100 ms, ten a second): at once after
+    /// a quiet spell, otherwise when the interval since the last publication is over.
+    /// </summary>
+    public TimeSpan BoardPublishInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// A board sends its coalesced activity (the wall's ticker) at most once per this interval (default 1 s, the
+    /// ticker's own pace): at once after a quiet spell.
+    /// </summary>
+    public TimeSpan ActivityInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>At most this many <c>Activity</c> messages per board and round (default 12, the ticker's length); the rest wait, still adding up.</summary>
+    public int ActivityPerRound { get; set; } = 12;
 
     /// <summary>A shard writes a snapshot after this many applied events (default 20,000) …</summary>
     public int SnapshotEveryEvents { get; set; } = 20_000;

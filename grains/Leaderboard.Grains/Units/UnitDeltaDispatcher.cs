@@ -1,5 +1,6 @@
 using Leaderboard.Abstractions.Ledger;
 using Leaderboard.Abstractions.Units;
+using Leaderboard.Grains.Dispatch;
 using Leaderboard.Grains.Ledger;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,9 @@ namespace Leaderboard.Grains.Units;
 
 /// <summary>
 /// One per silo: gathers the deltas that this silo's ledger shards address to each unit and delivers them as one
-/// call per unit per window, however many shards contributed. Without it a parent unit (a district, the province)
+/// call per unit per round, however many shards contributed. A round starts as soon as a delta arrives while the
+/// dispatcher is idle and at most once per <see cref="LedgerOptions.DispatchInterval"/>; deltas for a unit whose call is
+/// still in flight wait for the next round after it returns (see <see cref="DispatchRounds"/>). Without it a parent unit (a district, the province)
 /// would get a call from every shard at every flush. A unit has at most one call in flight, so it receives a shard's
 /// deltas in order, and a unit whose node is gone (its call held until the response timeout) holds up no other unit;
 /// a lost call shows up at the unit as a sequence gap, which it repairs by re-reading.
@@ -20,6 +23,7 @@ internal sealed partial class UnitDeltaDispatcher(
     TimeProvider time,
     ILogger<UnitDeltaDispatcher> logger) : BackgroundService
 {
+    private readonly DispatchRounds _rounds = new(options.Value.DispatchInterval, time);
     private readonly Lock _gate = new();
     private readonly HashSet<string> _inFlight = new(StringComparer.Ordinal);
     private Dictionary<string, List<ShardDelta>> _pending = new(StringComparer.Ordinal);
@@ -34,14 +38,29 @@ internal sealed partial class UnitDeltaDispatcher(
             }
 
             list.Add(delta);
+            if (_inFlight.Contains(unit))
+            {
+                // Sent when the call in flight returns.
+                return;
+            }
         }
+
+        _rounds.Wake();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.DispatchInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
+            try
+            {
+                await _rounds.WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
             List<KeyValuePair<string, List<ShardDelta>>> ready;
             lock (_gate)
             {
@@ -86,9 +105,16 @@ internal sealed partial class UnitDeltaDispatcher(
         }
         finally
         {
+            bool more;
             lock (_gate)
             {
                 _inFlight.Remove(unit);
+                more = _pending.ContainsKey(unit);
+            }
+
+            if (more)
+            {
+                _rounds.Wake();
             }
         }
     }

@@ -26,12 +26,6 @@ internal sealed partial class UnitGrain(
     TimeProvider time,
     ILogger<UnitGrain> logger) : Grain, IUnitGrain
 {
-    /// <summary>
-    /// A unit publishes at most four times a second: boards still rank at most ten times a second, and a busy province
-    /// of thousands of units does not re-evaluate every unit on every delta.
-    /// </summary>
-    private static readonly TimeSpan PublishInterval = TimeSpan.FromMilliseconds(250);
-
     private readonly Dictionary<int, (long Epoch, long Sequence)> _shards = [];
     private UnitCounters _total = new();
     private readonly Dictionary<string, UnitStanding> _standings = new(StringComparer.Ordinal);
@@ -48,6 +42,12 @@ internal sealed partial class UnitGrain(
     private bool _live;
     private DateTimeOffset _lastPublish = DateTimeOffset.MinValue;
     private IGrainTimer? _publishTimer;
+
+    /// <summary>
+    /// A unit publishes at most four times a second by default: boards still rank at most ten times a second, and a busy
+    /// province of thousands of units does not re-evaluate every unit on every delta.
+    /// </summary>
+    private TimeSpan PublishInterval => ledgerOptions.Value.UnitPublishInterval;
 
     private string Code => this.GetPrimaryKeyString();
 
@@ -142,7 +142,7 @@ internal sealed partial class UnitGrain(
             _dirty = true;
 
             // Only the ranks moved: no need to hurry or to re-evaluate; the next publication carries them.
-            SchedulePublish();
+            SchedulePublish(soon: false);
         }
 
         return Task.CompletedTask;
@@ -223,7 +223,7 @@ internal sealed partial class UnitGrain(
             _rebuild = null;
 
             // The next publication tells the boards; a rebuild runs inside calls that must not wait for it.
-            SchedulePublish();
+            SchedulePublish(soon: false);
         }
     }
 
@@ -258,12 +258,32 @@ internal sealed partial class UnitGrain(
         }
         else
         {
-            SchedulePublish();
+            SchedulePublish(soon: true);
         }
     }
 
-    private void SchedulePublish() =>
-        _publishTimer ??= this.RegisterGrainTimer(OnPublishTimerAsync, new GrainTimerCreationOptions(PublishInterval, Timeout.InfiniteTimeSpan));
+    /// <summary>
+    /// Schedules the next publication: when <paramref name="soon"/>, as soon as the interval since the last one is over
+    /// (bringing an already scheduled one forward); otherwise a whole interval from now, unless one is scheduled.
+    /// </summary>
+    private void SchedulePublish(bool soon)
+    {
+        var due = PublishInterval;
+        if (soon)
+        {
+            due -= time.GetUtcNow() - _lastPublish;
+            due = due > TimeSpan.Zero ? due : TimeSpan.Zero;
+        }
+
+        if (_publishTimer is null)
+        {
+            _publishTimer = this.RegisterGrainTimer(OnPublishTimerAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan));
+        }
+        else if (soon)
+        {
+            _publishTimer.Change(due, Timeout.InfiniteTimeSpan);
+        }
+    }
 
     private async Task OnPublishTimerAsync(CancellationToken cancellationToken)
     {
