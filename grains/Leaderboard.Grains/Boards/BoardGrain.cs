@@ -14,7 +14,7 @@ namespace Leaderboard.Grains.Boards;
 
 /// <summary>
 /// A campaign's board: holds its units' latest standings, ranks them, and publishes versioned diffs at most once per
-/// <see cref="LedgerOptions.BoardPublishInterval"/> (ten times a second by default; at once after a quiet spell),
+/// <see cref="LedgerOptions.BoardPublishInterval"/> (five times a second by default, never more than ten; at once after a quiet spell),
 /// whether or not anyone listens. Units push; the board pulls only when it activates and for "as of" questions.
 /// </summary>
 [KeepAlive]
