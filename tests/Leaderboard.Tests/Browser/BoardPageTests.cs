@@ -12,7 +12,7 @@ public sealed class BoardPageTests(BrowserFixture browser)
     {
         await using var server = await LeaderboardServer.StartAsync();
         await Scenario.PostAsync(server, Scenario.Seed("b1"));
-        await Scenario.WaitForRankAsync(server, Scenario.Climber, 3);
+        await Scenario.WaitForSeedAsync(server);
 
         var page = await browser.NewPageAsync(1440, 900);
         await page.GotoAsync(server.Address.ToString());

@@ -56,15 +56,29 @@ public static class Scenario
         Assert.True(answer["rejected"]!.AsArray().Count == 0, body);
     }
 
-    /// <summary>Waits until the board (GET) shows <paramref name="unit"/> at <paramref name="rank"/>.</summary>
-    public static Task WaitForRankAsync(LeaderboardServer server, string unit, int rank) =>
+    /// <summary>
+    /// Waits until the board (GET) has counted every seeded dossier (online payments 6/12, 5/12 and 3/12) and shows the
+    /// climber third. The units' deltas travel separately, so a rank alone can be seen before the last of them is in.
+    /// </summary>
+    public static Task WaitForSeedAsync(LeaderboardServer server) =>
+        WaitForBoardAsync(server, climberRank: 3, (Leader, 6, 12), (Second, 5, 12), (Climber, 3, 12));
+
+    /// <summary>Waits until the board (GET) has counted the boost too (the climber at 10/19) and shows the climber first.</summary>
+    public static Task WaitForBoostAsync(LeaderboardServer server) =>
+        WaitForBoardAsync(server, climberRank: 1, (Leader, 6, 12), (Second, 5, 12), (Climber, 10, 19));
+
+    public static string WallPath(string extra = "") => $"/wall?campaign={Campaign}&board={Board}&rotate=0{extra}";
+
+    private static Task WaitForBoardAsync(LeaderboardServer server, int climberRank, params (string Unit, long Paid, long Of)[] payments) =>
         Eventually.TrueAsync(async () =>
         {
             var board = await server.GetAsync<JsonNode>($"/api/v1/campaigns/{Campaign}/boards/{Board}");
-            return board["entries"]!.AsArray().Any(e => (string?)e!["unit"] == unit && (int)e["rank"]! == rank);
-        }, TimeSpan.FromSeconds(20), $"{unit} did not reach rank {rank}");
-
-    public static string WallPath(string extra = "") => $"/wall?campaign={Campaign}&board={Board}&rotate=0{extra}";
+            var entries = board["entries"]!.AsArray().ToDictionary(e => (string)e!["unit"]!, e => e!);
+            return (int)entries[Climber]["rank"]! == climberRank
+                && payments.All(p =>
+                    (long)entries[p.Unit]["indicators"]!["online-payment"]!["numerator"]! == p.Paid
+                    && (long)entries[p.Unit]["indicators"]!["online-payment"]!["denominator"]! == p.Of);
+        }, TimeSpan.FromSeconds(20), $"the board did not settle with the climber at rank {climberRank}");
 
     private static void AddDossiers(JsonArray events, string run, string unit, string[] procedures, int first, int count, int paidOnline, int day)
     {

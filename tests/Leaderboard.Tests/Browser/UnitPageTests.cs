@@ -24,7 +24,7 @@ public sealed class UnitPageTests(BrowserFixture browser)
     {
         await using var server = await LeaderboardServer.StartAsync();
         await Scenario.PostAsync(server, Scenario.Seed("u1"));
-        await Scenario.WaitForRankAsync(server, Scenario.Climber, 3);
+        await Scenario.WaitForSeedAsync(server);
         var unit = await server.GetAsync<JsonNode>($"/api/v1/campaigns/{Scenario.Campaign}/units/{Scenario.Climber}");
 
         // The case of the issue: 3 of 12 paid online needs 5 more online payments to reach 45 %.
@@ -60,7 +60,7 @@ public sealed class UnitPageTests(BrowserFixture browser)
     {
         await using var server = await LeaderboardServer.StartAsync();
         await Scenario.PostAsync(server, Scenario.Seed("u2"));
-        await Scenario.WaitForRankAsync(server, Scenario.Climber, 3);
+        await Scenario.WaitForSeedAsync(server);
         const string forestry = "000.05.12.H37"; // Chi cục Kiểm lâm: no dossier, no fee-bearing procedure
         var unit = await server.GetAsync<JsonNode>($"/api/v1/campaigns/{Scenario.Campaign}/units/{forestry}");
 

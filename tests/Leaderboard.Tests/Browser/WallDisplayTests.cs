@@ -17,7 +17,7 @@ public sealed class WallDisplayTests(BrowserFixture browser)
     {
         await using var server = await LeaderboardServer.StartAsync();
         await Scenario.PostAsync(server, Scenario.Seed("w1"));
-        await Scenario.WaitForRankAsync(server, Scenario.Climber, 3);
+        await Scenario.WaitForSeedAsync(server);
 
         var page = await browser.NewPageAsync(1920, 1080);
         var navigations = 0;
@@ -89,7 +89,7 @@ public sealed class WallDisplayTests(BrowserFixture browser)
     {
         await using var server = await LeaderboardServer.StartAsync();
         await Scenario.PostAsync(server, Scenario.Seed("w2"));
-        await Scenario.WaitForRankAsync(server, Scenario.Climber, 3);
+        await Scenario.WaitForSeedAsync(server);
 
         var page = await browser.NewPageAsync(1920, 1080);
         await page.GotoAsync(new Uri(server.Address, Scenario.WallPath("&views=targets,movers&theme=light")).ToString());

@@ -24,7 +24,7 @@ public sealed class WallRecoveryTests(PostgresFixture postgres, BrowserFixture b
         try
         {
             await Scenario.PostAsync(server, Scenario.Seed("r1"));
-            await Scenario.WaitForRankAsync(server, Scenario.Climber, 3);
+            await Scenario.WaitForSeedAsync(server);
 
             var page = await browser.NewPageAsync(1920, 1080);
             await page.GotoAsync(new Uri(server.Address, Scenario.WallPath()).ToString());
@@ -53,7 +53,7 @@ public sealed class WallRecoveryTests(PostgresFixture postgres, BrowserFixture b
             await Expect(climber).ToHaveAttributeAsync("data-position", "1", new() { Timeout = 15_000 });
 
             // Every row shows what the API says now.
-            await Scenario.WaitForRankAsync(server, Scenario.Climber, 1);
+            await Scenario.WaitForBoostAsync(server);
             var board = await server.GetAsync<JsonNode>($"/api/v1/campaigns/{Scenario.Campaign}/boards/{Scenario.Board}");
             foreach (var entry in board["entries"]!.AsArray())
             {
