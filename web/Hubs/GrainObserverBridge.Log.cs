@@ -1,3 +1,5 @@
+using Leaderboard.Domain.Catalogue;
+
 namespace Leaderboard.Web.Hubs;
 
 public sealed partial class GrainObserverBridge
@@ -10,4 +12,7 @@ public sealed partial class GrainObserverBridge
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A push to hub clients failed")]
     private partial void LogPushFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Board {Board} was ahead of this node's clients (epoch {Epoch}, version {Version}): sent it whole")]
+    private partial void LogCaughtUp(BoardKey board, long epoch, long version);
 }

@@ -32,11 +32,18 @@ public sealed partial class GrainObserverBridge(
 
     private readonly Channel<Func<Task>> _sends = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, byte> _watchedUnits = new(StringComparer.Ordinal);
+    private readonly Dictionary<BoardKey, (long Epoch, long Version)> _forwarded = [];
+    private readonly Lock _forwardedGate = new();
     private IBoardObserver? _boardReference;
     private IUnitObserver? _unitReference;
 
-    public void BoardChanged(BoardChange change) =>
-        Enqueue(() => hub.Clients.Group(HubGroups.Board(new BoardKey(change.Campaign, change.Board))).BoardChanged(ApiModels.BoardChanged(change, catalogues.Current)));
+    public void BoardChanged(BoardChange change)
+    {
+        lock (_forwardedGate)
+        {
+            Forward(change);
+        }
+    }
 
     public void TargetReached(string board, TargetReached reached) =>
         Enqueue(() => hub.Clients.Group(HubGroups.Board(new BoardKey(reached.Campaign, board))).TargetReached(ApiModels.TargetReached(reached, catalogues.Current)));
@@ -114,7 +121,7 @@ public sealed partial class GrainObserverBridge(
         var calls = new List<Task>();
         foreach (var board in catalogues.Current.AllBoards())
         {
-            calls.Add(grains.GetGrain<IBoardGrain>(board.ToString()).SubscribeAsync(_boardReference!));
+            calls.Add(SubscribeBoardAsync(board));
         }
 
         foreach (var unit in _watchedUnits.Keys)
@@ -134,6 +141,38 @@ public sealed partial class GrainObserverBridge(
             LogRenewFailed(ex);
             return false;
         }
+    }
+
+    /// <summary>
+    /// Subscribes to a board, then brings this node's clients up to it: a board that came back on another node (a new
+    /// epoch), or published while this node was not subscribed, would otherwise leave them waiting for its next change.
+    /// One <c>BoardChanged</c> with every entry at the board's version does it (a new epoch makes a client take a
+    /// snapshot; an old version of the same epoch is ignored).
+    /// </summary>
+    private async Task SubscribeBoardAsync(BoardKey key)
+    {
+        var board = grains.GetGrain<IBoardGrain>(key.ToString());
+        await board.SubscribeAsync(_boardReference!);
+        var snapshot = await board.GetSnapshotAsync();
+        lock (_forwardedGate)
+        {
+            var behind = _forwarded.TryGetValue(key, out var seen)
+                ? seen.Epoch != snapshot.Epoch || seen.Version < snapshot.Version
+                : snapshot.Version > 0;
+            if (behind)
+            {
+                LogCaughtUp(key, snapshot.Epoch, snapshot.Version);
+                Forward(new BoardChange(snapshot.Campaign, snapshot.Board, snapshot.Epoch, snapshot.Version, snapshot.Entries));
+            }
+        }
+    }
+
+    /// <summary>Queues a board change for its group and remembers it as the last forwarded (under <see cref="_forwardedGate"/>).</summary>
+    private void Forward(BoardChange change)
+    {
+        var key = new BoardKey(change.Campaign, change.Board);
+        _forwarded[key] = (change.Epoch, change.Version);
+        Enqueue(() => hub.Clients.Group(HubGroups.Board(key)).BoardChanged(ApiModels.BoardChanged(change, catalogues.Current)));
     }
 
     private void Enqueue(Func<Task> send) => _sends.Writer.TryWrite(send);
