@@ -17,7 +17,8 @@ namespace Leaderboard.Grains.Units;
 /// <summary>
 /// A unit's numbers: the sum of every ledger shard's counters for the unit's subtree, kept per shard so that one
 /// shard's gap or restart is repaired by re-reading that shard alone. Nothing here is durable: the journal is, and
-/// activation rebuilds from the shards. Publishes at most ten times a second, per campaign, with versions.
+/// activation rebuilds from the shards. Publishes at most once per <see cref="LedgerOptions.UnitPublishInterval"/> (four
+/// times a second by default), per campaign, with versions.
 /// </summary>
 internal sealed partial class UnitGrain(
     CatalogueHolder catalogues,
@@ -44,7 +45,7 @@ internal sealed partial class UnitGrain(
     private IGrainTimer? _publishTimer;
 
     /// <summary>
-    /// A unit publishes at most four times a second by default: boards still rank at most ten times a second, and a busy
+    /// A unit publishes at most four times a second by default: boards rank at most five times a second anyway, and a busy
     /// province of thousands of units does not re-evaluate every unit on every delta.
     /// </summary>
     private TimeSpan PublishInterval => ledgerOptions.Value.UnitPublishInterval;
