@@ -14,7 +14,7 @@ public sealed class BoardWatcher : IBoardWatcher
     private readonly HubConnection _connection;
     private readonly string _campaign;
     private readonly string? _markerUnit;
-    private readonly List<(long Count, long At)> _seen = [];
+    private readonly MarkerSightings _sightings = new();
     private readonly Lock _lock = new();
     private long _version;
     private long _pushes;
@@ -76,21 +76,7 @@ public sealed class BoardWatcher : IBoardWatcher
         }
     }
 
-    public long? FirstSeen(long count)
-    {
-        lock (_lock)
-        {
-            foreach (var (c, at) in _seen)
-            {
-                if (c >= count)
-                {
-                    return at;
-                }
-            }
-
-            return null;
-        }
-    }
+    public long? FirstSeen(long count) => _sightings.FirstSeen(count);
 
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
 
@@ -119,9 +105,9 @@ public sealed class BoardWatcher : IBoardWatcher
 
         foreach (var e in entries)
         {
-            if (e.Unit == _markerUnit && (_seen.Count == 0 || e.ReceivedDossiers > _seen[^1].Count))
+            if (e.Unit == _markerUnit)
             {
-                _seen.Add((e.ReceivedDossiers, at));
+                _sightings.Saw(e.ReceivedDossiers, at);
             }
         }
     }

@@ -27,7 +27,7 @@ public sealed class RawHubWatcher : IBoardWatcher
     private readonly byte[] _target;
     private readonly byte[]? _unitNeedle;
     private readonly bool _scanEntries;
-    private readonly List<(long Count, long At)> _seen = [];
+    private readonly MarkerSightings _sightings = new();
     private readonly Lock _lock = new();
     private readonly TaskCompletionSource _handshaken = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -123,21 +123,7 @@ public sealed class RawHubWatcher : IBoardWatcher
         }
     }
 
-    public long? FirstSeen(long count)
-    {
-        lock (_lock)
-        {
-            foreach (var (c, at) in _seen)
-            {
-                if (c >= count)
-                {
-                    return at;
-                }
-            }
-
-            return null;
-        }
-    }
+    public long? FirstSeen(long count) => _sightings.FirstSeen(count);
 
     public async ValueTask DisposeAsync()
     {
@@ -294,9 +280,9 @@ public sealed class RawHubWatcher : IBoardWatcher
                 _version = Math.Max(_version, v);
             }
 
-            if (count is { } c && (_seen.Count == 0 || c > _seen[^1].Count))
+            if (count is { } c)
             {
-                _seen.Add((c, at));
+                _sightings.Saw(c, at);
             }
         }
     }
