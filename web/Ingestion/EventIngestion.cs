@@ -12,19 +12,20 @@ namespace Leaderboard.Web.Ingestion;
 /// </summary>
 public sealed class EventIngestion(IGrainFactory grains, IOptions<LedgerOptions> ledger)
 {
-    private readonly int _shards = ledger.Value.Shards;
+    // Made once: GetGrain resolves the grain interface's type by reflection on every call.
+    private readonly ILedgerShardGrain[] _shards = [.. Enumerable.Range(0, ledger.Value.Shards).Select(s => grains.GetGrain<ILedgerShardGrain>(s))];
 
     /// <summary>A batch of parse outcomes, in request order starting at <paramref name="firstIndex"/>.</summary>
     public async Task<BatchTally> IngestAsync(IReadOnlyList<ParseOutcome> outcomes, int firstIndex, Caller caller)
     {
         var tally = new BatchTally();
-        var byShard = new List<IngestItem>?[_shards];
+        var byShard = new List<IngestItem>?[_shards.Length];
         for (var i = 0; i < outcomes.Count; i++)
         {
             var o = outcomes[i];
             if (o.Event is { } parsed)
             {
-                var shard = LedgerSharding.ShardOf(parsed.Event.Dossier, _shards);
+                var shard = LedgerSharding.ShardOf(parsed.Event.Dossier, _shards.Length);
                 (byShard[shard] ??= []).Add(new IngestItem(firstIndex + i, parsed.Event, parsed.Content, parsed.ContentHash));
             }
             else if (o.Rejection is { } r)
@@ -38,7 +39,7 @@ public sealed class EventIngestion(IGrainFactory grains, IOptions<LedgerOptions>
         {
             if (byShard[shard] is { } items)
             {
-                calls.Add(grains.GetGrain<ILedgerShardGrain>(shard).IngestAsync(items, caller.Scope));
+                calls.Add(_shards[shard].IngestAsync(items, caller.Scope));
             }
         }
 

@@ -3,6 +3,7 @@ using Leaderboard.Abstractions.Units;
 using Leaderboard.Domain.Catalogue;
 using Leaderboard.Domain.Indicators;
 using Leaderboard.Domain.Ranking;
+using Leaderboard.Grains.Dispatch;
 using Leaderboard.Grains.Ledger;
 using Leaderboard.Grains.Organisation;
 using Leaderboard.Grains.Units;
@@ -43,10 +44,12 @@ internal sealed partial class BoardGrain(
     private bool _dirty;
     private DateOnly _day;
     private DateTimeOffset _lastPublish = DateTimeOffset.MinValue;
+    private GrainReferences<IUnitGrain> _units = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = BoardKey.Parse(this.GetPrimaryKeyString());
+        _units = new GrainReferences<IUnitGrain>(GrainFactory);
         await LoadAsync();
         this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions(_publishInterval, _publishInterval) { KeepAlive = true });
         await base.OnActivateAsync(cancellationToken);
@@ -85,13 +88,13 @@ internal sealed partial class BoardGrain(
 
     public async Task<BoardSnapshot> GetAsOfAsync(DateOnly asOf)
     {
-        var standings = await Task.WhenAll(_board.Members.Select(m => GrainFactory.GetGrain<IUnitGrain>(m).GetStandingAsync(_campaign.Id, asOf)));
+        var standings = await Task.WhenAll(_board.Members.Select(m => _units[m].GetStandingAsync(_campaign.Id, asOf)));
         return new BoardSnapshot(_campaign.Id, _board.Id, _epoch, _version, asOf, Rank(standings, withPrevious: false));
     }
 
     public async Task ResynchroniseAsync()
     {
-        var standings = await Task.WhenAll(_board.Members.Select(m => GrainFactory.GetGrain<IUnitGrain>(m).GetStandingAsync(_campaign.Id, null)));
+        var standings = await Task.WhenAll(_board.Members.Select(m => _units[m].GetStandingAsync(_campaign.Id, null)));
         foreach (var s in standings)
         {
             if (!_standings.TryGetValue(s.Unit, out var old) || !StandingComparer.Same(old, s))
@@ -134,7 +137,7 @@ internal sealed partial class BoardGrain(
         _ranksAtDayStart.Clear();
         _toldRanks.Clear();
 
-        var standings = await Task.WhenAll(_board.Members.Select(m => GrainFactory.GetGrain<IUnitGrain>(m).GetStandingAsync(_campaign.Id, null)));
+        var standings = await Task.WhenAll(_board.Members.Select(m => _units[m].GetStandingAsync(_campaign.Id, null)));
         foreach (var s in standings)
         {
             _standings[s.Unit] = s;
@@ -219,7 +222,7 @@ internal sealed partial class BoardGrain(
                     if (_toldRanks.GetValueOrDefault(e.Standing.Unit) != (e.Rank, order.Count))
                     {
                         _toldRanks[e.Standing.Unit] = (e.Rank, order.Count);
-                        GrainFactory.GetGrain<IUnitGrain>(e.Standing.Unit).RankChangedAsync(_key, e.Rank, order.Count).Ignore();
+                        _units[e.Standing.Unit].RankChangedAsync(_key, e.Rank, order.Count).Ignore();
                     }
                 }
             }

@@ -18,7 +18,7 @@ internal sealed partial class BoardUpdateDispatcher(
     IOptions<LedgerOptions> options,
     TimeProvider time,
     ILogger<BoardUpdateDispatcher> logger)
-    : RoundDispatcher<BoardKey, StandingUpdate, Dictionary<string, StandingUpdate>>(options.Value.BoardDispatchInterval, time, null)
+    : RoundDispatcher<BoardKey, StandingUpdate, Dictionary<string, StandingUpdate>>(options.Value.BoardDispatchInterval, TimeSpan.Zero, time, null)
 {
     protected override Dictionary<string, StandingUpdate> NewBatch() => new(StringComparer.Ordinal);
 
@@ -30,8 +30,10 @@ internal sealed partial class BoardUpdateDispatcher(
             : item;
     }
 
+    private readonly GrainReferences<IBoardGrain> _boards = new(grains);
+
     protected override Task DeliverAsync(BoardKey key, Dictionary<string, StandingUpdate> batch) =>
-        grains.GetGrain<IBoardGrain>(key.ToString()).UpdateStandingsAsync([.. batch.Values]);
+        _boards[key.ToString()].UpdateStandingsAsync([.. batch.Values]);
 
     protected override void OnLost(Exception exception, BoardKey key, Dictionary<string, StandingUpdate> batch) =>
         LogLost(exception, key, batch.Count);
