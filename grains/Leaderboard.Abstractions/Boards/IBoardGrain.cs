@@ -6,8 +6,8 @@ namespace Leaderboard.Abstractions.Boards;
 /// </summary>
 public interface IBoardGrain : IGrainWithStringKey
 {
-    /// <summary>Units' new standings, gathered by a silo for one window.</summary>
-    Task UpdateStandingsAsync(IReadOnlyList<StandingUpdate> updates);
+    /// <summary>Units' new standings, gathered by a silo for one window (handed over, never changed after: not copied).</summary>
+    Task UpdateStandingsAsync([Immutable] IReadOnlyList<StandingUpdate> updates);
 
     Task<BoardSnapshot> GetSnapshotAsync();
 

@@ -11,9 +11,10 @@ public interface ILedgerShardGrain : IGrainWithIntegerKey
     /// <summary>
     /// Journals and applies validated events of this shard; answers once every accepted one is durable. With a
     /// <paramref name="scope"/> (an integrator key's units), an event whose unit or whose dossier's current unit lies
-    /// outside it is rejected (field <c>unit</c>).
+    /// outside it is rejected (field <c>unit</c>). Callers hand the lists over and never change them, so a call within a
+    /// silo does not copy them.
     /// </summary>
-    Task<IReadOnlyList<ItemVerdict>> IngestAsync(IReadOnlyList<IngestItem> items, IReadOnlyList<string>? scope);
+    Task<IReadOnlyList<ItemVerdict>> IngestAsync([Immutable] IReadOnlyList<IngestItem> items, [Immutable] IReadOnlyList<string>? scope);
 
     /// <summary>The shard's whole contribution to a unit (a unit rebuilding itself asks every shard).</summary>
     [AlwaysInterleave]

@@ -10,8 +10,11 @@ namespace Leaderboard.Abstractions.Units;
 /// </summary>
 public interface IUnitGrain : IGrainWithStringKey
 {
-    /// <summary>Shards' coalesced changes gathered by a silo for one window (they also carry activity for the ticker).</summary>
-    Task ApplyDeltasAsync(IReadOnlyList<ShardDelta> deltas);
+    /// <summary>
+    /// Shards' coalesced changes gathered by a silo for one window (they also carry activity for the ticker); handed over
+    /// and never changed after, so not copied within a silo.
+    /// </summary>
+    Task ApplyDeltasAsync([Immutable] IReadOnlyList<ShardDelta> deltas);
 
     /// <summary>The unit's standing in a campaign over the campaign window, or as of the end of <paramref name="asOf"/>.</summary>
     [AlwaysInterleave]
