@@ -43,6 +43,8 @@ internal sealed partial class UnitGrain(
     private bool _live;
     private DateTimeOffset _lastPublish = DateTimeOffset.MinValue;
     private IGrainTimer? _publishTimer;
+    private bool _publishScheduled;
+    private DateTimeOffset _publishAt;
 
     /// <summary>
     /// A unit publishes at most four times a second by default: boards rank at most five times a second anyway, and a busy
@@ -269,27 +271,30 @@ internal sealed partial class UnitGrain(
     /// </summary>
     private void SchedulePublish(bool soon)
     {
+        var now = time.GetUtcNow();
         var due = PublishInterval;
         if (soon)
         {
-            due -= time.GetUtcNow() - _lastPublish;
+            due -= now - _lastPublish;
             due = due > TimeSpan.Zero ? due : TimeSpan.Zero;
         }
 
-        if (_publishTimer is null)
+        if (_publishScheduled && (!soon || _publishAt <= now + due))
         {
-            _publishTimer = this.RegisterGrainTimer(OnPublishTimerAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan));
+            return;
         }
-        else if (soon)
-        {
-            _publishTimer.Change(due, Timeout.InfiniteTimeSpan);
-        }
+
+        // One timer for the activation's life, moved rather than re-registered: a unit schedules up to four times a
+        // second under load, and registering a grain timer each time showed in the node's profile.
+        _publishTimer ??= this.RegisterGrainTimer(OnPublishTimerAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        _publishTimer.Change(due, Timeout.InfiniteTimeSpan);
+        _publishScheduled = true;
+        _publishAt = now + due;
     }
 
     private async Task OnPublishTimerAsync(CancellationToken cancellationToken)
     {
-        _publishTimer?.Dispose();
-        _publishTimer = null;
+        _publishScheduled = false;
         await PublishAsync();
     }
 
