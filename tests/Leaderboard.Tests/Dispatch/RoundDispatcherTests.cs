@@ -1,0 +1,80 @@
+using System.Threading.Channels;
+using Leaderboard.Grains.Dispatch;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Leaderboard.Tests.Dispatch;
+
+/// <summary>A dispatcher with a key spacing: a key gets at most one call per spacing, other keys are not held up.</summary>
+public sealed class RoundDispatcherTests
+{
+    private static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan KeySpacing = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task A_busy_key_waits_for_its_spacing_while_other_keys_go_at_once()
+    {
+        var time = new FakeTimeProvider();
+        using var dispatcher = new RecordingDispatcher(time);
+        await dispatcher.StartAsync(CancellationToken.None);
+
+        dispatcher.Post("a", 1);
+        Assert.Equal("a:1", await dispatcher.NextAsync());
+
+        // A round for another key; by its end the call to "a" has returned.
+        time.Advance(Spacing);
+        dispatcher.Post("b", 1);
+        Assert.Equal("b:1", await dispatcher.NextAsync());
+
+        dispatcher.Post("a", 2);
+        time.Advance(KeySpacing - Spacing - TimeSpan.FromMilliseconds(1));
+        dispatcher.Post("c", 1);
+        Assert.Equal("c:1", await dispatcher.NextAsync());
+
+        // Still coalescing; the spacing since the first call to "a" ends and "a" goes with both.
+        dispatcher.Post("a", 3);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        time.Advance(Spacing);
+        Assert.Equal("a:2,3", await dispatcher.NextAsync());
+
+        await dispatcher.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_key_quiet_for_longer_than_its_spacing_goes_at_once()
+    {
+        var time = new FakeTimeProvider();
+        using var dispatcher = new RecordingDispatcher(time);
+        await dispatcher.StartAsync(CancellationToken.None);
+
+        dispatcher.Post("a", 1);
+        Assert.Equal("a:1", await dispatcher.NextAsync());
+
+        time.Advance(KeySpacing);
+        dispatcher.Post("a", 2);
+        Assert.Equal("a:2", await dispatcher.NextAsync());
+
+        await dispatcher.StopAsync(CancellationToken.None);
+    }
+
+    private sealed class RecordingDispatcher(TimeProvider time)
+        : RoundDispatcher<string, int, List<int>>(Spacing, KeySpacing, time, StringComparer.Ordinal)
+    {
+        private readonly Channel<string> _delivered = Channel.CreateUnbounded<string>();
+
+        public async Task<string> NextAsync() => await _delivered.Reader.ReadAsync().AsTask().WaitAsync(Patience);
+
+        protected override List<int> NewBatch() => [];
+
+        protected override void Add(List<int> batch, int item) => batch.Add(item);
+
+        protected override Task DeliverAsync(string key, List<int> batch)
+        {
+            _delivered.Writer.TryWrite($"{key}:{string.Join(',', batch)}");
+            return Task.CompletedTask;
+        }
+
+        protected override void OnLost(Exception exception, string key, List<int> batch) =>
+            throw new InvalidOperationException("a delivery that cannot fail failed", exception);
+    }
+}
