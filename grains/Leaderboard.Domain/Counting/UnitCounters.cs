@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Leaderboard.Domain.Counting;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace Leaderboard.Domain.Counting;
 /// <remarks>
 /// <see cref="Count"/> and <see cref="Cumulative"/> read totals: a procedure counts for usage when its online
 /// receipts in the window sum to more than zero, which for totals means "at least one".
-/// Series and the receipts map are created on first write: a delta usually touches one day of one or two kinds,
+/// Series and the receipts are created on first write: a delta usually touches one day of one or two kinds,
 /// and every flush hands out one per touched unit. Reads treat a missing series as an empty one.
 /// </remarks>
 public sealed class UnitCounters
@@ -19,7 +17,7 @@ public sealed class UnitCounters
     private DaySeries? _onlineDossier;
     private DaySeries? _onlinePayment;
     private DaySeries? _onTime;
-    private Dictionary<string, DaySeries>? _receipts;
+    private ProcedureSeries? _receipts;
 
     public bool IsEmpty => IsNone(_onlineDossier) && IsNone(_onlinePayment) && IsNone(_onTime) && (_receipts is null || _receipts.Count == 0);
 
@@ -42,15 +40,10 @@ public sealed class UnitCounters
         AddSeries(ref _onTime, other._onTime, sign);
         if (other._receipts is { Count: > 0 } receipts)
         {
-            _receipts ??= new Dictionary<string, DaySeries>(receipts.Count, StringComparer.Ordinal);
-            foreach (var (procedure, series) in receipts)
+            _receipts ??= new ProcedureSeries();
+            for (var i = 0; i < receipts.Count; i++)
             {
-                ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_receipts, procedure, out _);
-                AddSeries(ref mine, series, sign);
-                if (IsNone(mine))
-                {
-                    _receipts.Remove(procedure);
-                }
+                _receipts.Add(receipts.ProcedureAt(i), receipts.DaysAt(i), sign);
             }
         }
     }
@@ -82,14 +75,11 @@ public sealed class UnitCounters
         ExportSeries(list, CounterKind.OnlineDossier, null, OnlineDossier);
         ExportSeries(list, CounterKind.OnlinePayment, null, OnlinePayment);
         ExportSeries(list, CounterKind.OnTime, null, OnTime);
-        if (_receipts is { Count: > 0 } receipts)
+        if (_receipts is { } receipts)
         {
-            var procedures = new string[receipts.Count];
-            receipts.Keys.CopyTo(procedures, 0);
-            Array.Sort(procedures, StringComparer.Ordinal);
-            foreach (var procedure in procedures)
+            for (var i = 0; i < receipts.Count; i++)
             {
-                ExportSeries(list, CounterKind.OnlineReceipt, procedure, receipts[procedure]);
+                ExportSeries(list, CounterKind.OnlineReceipt, receipts.ProcedureAt(i), receipts.DaysAt(i));
             }
         }
 
@@ -119,9 +109,9 @@ public sealed class UnitCounters
             // Walk whichever side is smaller: a small office has few receipts, the province root many procedures.
             if (receipts.Count <= onlineProcedures.Count)
             {
-                foreach (var (procedure, series) in receipts)
+                for (var i = 0; i < receipts.Count; i++)
                 {
-                    if (onlineProcedures.Contains(procedure) && series.Sum(f, t).Numerator > 0)
+                    if (onlineProcedures.Contains(receipts.ProcedureAt(i)) && receipts.DaysAt(i).Sum(f, t).Numerator > 0)
                     {
                         used++;
                     }
@@ -131,7 +121,7 @@ public sealed class UnitCounters
             {
                 foreach (var procedure in onlineProcedures)
                 {
-                    if (receipts.TryGetValue(procedure, out var series) && series.Sum(f, t).Numerator > 0)
+                    if (receipts.Find(procedure) is { } series && series.Sum(f, t).Numerator > 0)
                     {
                         used++;
                     }
@@ -163,7 +153,7 @@ public sealed class UnitCounters
         var firstUse = new int[length];
         foreach (var procedure in onlineProcedures)
         {
-            if (_receipts is null || !_receipts.TryGetValue(procedure, out var series))
+            if (_receipts?.Find(procedure) is not { } series)
             {
                 continue;
             }
@@ -224,14 +214,7 @@ public sealed class UnitCounters
             return;
         }
 
-        _receipts ??= new Dictionary<string, DaySeries>(StringComparer.Ordinal);
-        ref var series = ref CollectionsMarshal.GetValueRefOrAddDefault(_receipts, procedure, out _);
-        series ??= new DaySeries();
-        series.Add(day, count, 0);
-        if (series.IsEmpty)
-        {
-            _receipts.Remove(procedure);
-        }
+        (_receipts ??= new ProcedureSeries()).Add(procedure, day, count);
     }
 
     private static bool IsNone(DaySeries? series) => series is null || series.IsEmpty;
