@@ -1,25 +1,27 @@
 namespace Leaderboard.Domain.Counting;
 
 /// <summary>
-/// Sparse signed (numerator, denominator) pairs keyed by day, kept in day order in parallel arrays so that
-/// a window is two binary searches and a short contiguous scan. Zero pairs are removed.
+/// Sparse signed (numerator, denominator) pairs keyed by day, kept in day order in one array so that a window
+/// is two binary searches and a short contiguous scan. Zero pairs are removed.
 /// </summary>
+/// <remarks>
+/// Most series are deltas that live for one flush and hold a single day, so storage starts at one entry and
+/// doubles; a single array of pairs costs one allocation where parallel arrays cost three.
+/// </remarks>
 internal sealed class DaySeries
 {
-    private int[] _days = [];
-    private int[] _numerators = [];
-    private int[] _denominators = [];
+    private DayCount[] _entries = [];
     private int _count;
 
     public int Count => _count;
 
     public bool IsEmpty => _count == 0;
 
-    public int DayAt(int index) => _days[index];
+    public int DayAt(int index) => _entries[index].Day;
 
-    public int NumeratorAt(int index) => _numerators[index];
+    public int NumeratorAt(int index) => _entries[index].Numerator;
 
-    public int DenominatorAt(int index) => _denominators[index];
+    public int DenominatorAt(int index) => _entries[index].Denominator;
 
     public void Add(int day, int numerator, int denominator)
     {
@@ -29,31 +31,27 @@ internal sealed class DaySeries
         }
 
         var i = LowerBound(day);
-        if (i < _count && _days[i] == day)
+        if (i < _count && _entries[i].Day == day)
         {
-            var n = _numerators[i] + numerator;
-            var d = _denominators[i] + denominator;
-            if (n == 0 && d == 0)
+            ref var entry = ref _entries[i];
+            entry.Numerator += numerator;
+            entry.Denominator += denominator;
+            if (entry.Numerator == 0 && entry.Denominator == 0)
             {
                 RemoveAt(i);
-            }
-            else
-            {
-                _numerators[i] = n;
-                _denominators[i] = d;
             }
 
             return;
         }
 
-        InsertAt(i, day, numerator, denominator);
+        InsertAt(i, new DayCount(day, numerator, denominator));
     }
 
     public void Add(DaySeries other, int sign)
     {
-        for (var i = 0; i < other._count; i++)
+        foreach (ref readonly var entry in other._entries.AsSpan(0, other._count))
         {
-            Add(other._days[i], sign * other._numerators[i], sign * other._denominators[i]);
+            Add(entry.Day, sign * entry.Numerator, sign * entry.Denominator);
         }
     }
 
@@ -61,10 +59,10 @@ internal sealed class DaySeries
     {
         long n = 0;
         long d = 0;
-        for (var i = LowerBound(fromDay); i < _count && _days[i] <= toDay; i++)
+        for (var i = LowerBound(fromDay); i < _count && _entries[i].Day <= toDay; i++)
         {
-            n += _numerators[i];
-            d += _denominators[i];
+            n += _entries[i].Numerator;
+            d += _entries[i].Denominator;
         }
 
         return new IndicatorCounts(n, d);
@@ -73,18 +71,24 @@ internal sealed class DaySeries
     /// <summary>Index of the first entry whose day is at least <paramref name="day"/> (or <see cref="Count"/>).</summary>
     public int LowerBound(int day)
     {
-        // Live traffic lands on the latest day: answer the append case without searching.
-        if (_count == 0 || _days[_count - 1] < day)
+        // Live traffic lands on the latest day: answer the append and the same-day cases without searching.
+        var count = _count;
+        if (count == 0 || _entries[count - 1].Day < day)
         {
-            return _count;
+            return count;
+        }
+
+        if (_entries[count - 1].Day == day)
+        {
+            return count - 1;
         }
 
         var lo = 0;
-        var hi = _count;
+        var hi = count - 1;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (_days[mid] < day)
+            if (_entries[mid].Day < day)
             {
                 lo = mid + 1;
             }
@@ -97,38 +101,19 @@ internal sealed class DaySeries
         return lo;
     }
 
-    public DaySeries Clone()
+    private void InsertAt(int index, DayCount entry)
     {
-        var copy = new DaySeries
+        if (_count == _entries.Length)
         {
-            _days = _days[.._count],
-            _numerators = _numerators[.._count],
-            _denominators = _denominators[.._count],
-            _count = _count,
-        };
-        return copy;
-    }
-
-    private void InsertAt(int index, int day, int numerator, int denominator)
-    {
-        if (_count == _days.Length)
-        {
-            var capacity = _count == 0 ? 4 : _count * 2;
-            Array.Resize(ref _days, capacity);
-            Array.Resize(ref _numerators, capacity);
-            Array.Resize(ref _denominators, capacity);
+            Array.Resize(ref _entries, _count == 0 ? 1 : _count * 2);
         }
 
         if (index < _count)
         {
-            Array.Copy(_days, index, _days, index + 1, _count - index);
-            Array.Copy(_numerators, index, _numerators, index + 1, _count - index);
-            Array.Copy(_denominators, index, _denominators, index + 1, _count - index);
+            Array.Copy(_entries, index, _entries, index + 1, _count - index);
         }
 
-        _days[index] = day;
-        _numerators[index] = numerator;
-        _denominators[index] = denominator;
+        _entries[index] = entry;
         _count++;
     }
 
@@ -137,9 +122,7 @@ internal sealed class DaySeries
         _count--;
         if (index < _count)
         {
-            Array.Copy(_days, index + 1, _days, index, _count - index);
-            Array.Copy(_numerators, index + 1, _numerators, index, _count - index);
-            Array.Copy(_denominators, index + 1, _denominators, index, _count - index);
+            Array.Copy(_entries, index + 1, _entries, index, _count - index);
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+using System.Runtime.InteropServices;
 using System.Text;
 using Leaderboard.Domain.Events;
 
@@ -16,9 +18,11 @@ public sealed class DossierLedger
     private readonly Catalogue.Catalogue _catalogue;
     private readonly TimeZoneInfo _timeZone;
     private readonly Dictionary<string, DossierState> _dossiers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, UnitCounters> _totals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LedgerUnit> _units = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _unknownCodes = new(StringComparer.Ordinal);
-    private Dictionary<string, UnitCounters> _pending = new(StringComparer.Ordinal);
+
+    /// <summary>The units with a pending delta, in the order they got it.</summary>
+    private readonly List<LedgerUnit> _touched = [];
 
     public DossierLedger(Catalogue.Catalogue catalogue)
     {
@@ -33,20 +37,17 @@ public sealed class DossierLedger
     public string? OwnerOf(string dossier) => _dossiers.TryGetValue(dossier, out var state) ? state.Owner : null;
 
     /// <summary>Every unit this ledger has ever counted something for (its own dossiers' units and their ancestors).</summary>
-    public IEnumerable<string> Units => _totals.Keys;
+    public IEnumerable<string> Units => _units.Keys;
 
     /// <summary>A copy of this ledger's current totals for the unit's subtree; empty when it has none.</summary>
     public UnitCounters ContributionTo(string unit) =>
-        _totals.TryGetValue(unit, out var counters) ? counters.Clone() : new UnitCounters();
+        _units.TryGetValue(unit, out var counted) ? counted.Totals.Clone() : new UnitCounters();
 
     /// <summary>Applies one accepted, new event, in arrival order.</summary>
     public void Apply(DossierEvent e)
     {
-        if (!_dossiers.TryGetValue(e.Dossier, out var state))
-        {
-            state = new DossierState();
-            _dossiers.Add(e.Dossier, state);
-        }
+        ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(_dossiers, e.Dossier, out _);
+        state ??= new DossierState();
 
         if (state.Voided)
         {
@@ -84,40 +85,42 @@ public sealed class DossierLedger
         if (before.Unit is { } unit && string.Equals(unit, after.Unit, StringComparison.Ordinal))
         {
             // The dossier stays with its unit: only the indicators the event changed move.
-            SpreadChange(before, after, unit, _pending);
-            SpreadChange(before, after, unit, _totals);
+            foreach (var counted in ChainOf(unit))
+            {
+                after.AddChangeFrom(before, counted.Totals);
+                after.AddChangeFrom(before, PendingOf(counted));
+            }
         }
         else
         {
-            Spread(before, -1, _pending);
-            Spread(after, 1, _pending);
-            Spread(before, -1, _totals);
-            Spread(after, 1, _totals);
+            Spread(before, -1);
+            Spread(after, 1);
         }
     }
 
-    /// <summary>The signed deltas per unit code since the last call (rolled up to ancestors, no empty ones), then forgets them.</summary>
+    /// <summary>
+    /// The signed deltas per unit code since the last call (rolled up to ancestors, no empty ones), then forgets them.
+    /// The caller owns what it gets: the ledger starts new deltas.
+    /// </summary>
     public IReadOnlyDictionary<string, UnitCounters> TakeDeltas()
     {
-        var taken = _pending;
-        _pending = new Dictionary<string, UnitCounters>(StringComparer.Ordinal);
-        List<string>? empty = null;
-        foreach (var (unit, delta) in taken)
+        if (_touched.Count == 0)
         {
-            if (delta.IsEmpty)
-            {
-                (empty ??= []).Add(unit);
-            }
+            return ReadOnlyDictionary<string, UnitCounters>.Empty;
         }
 
-        if (empty is not null)
+        var taken = new Dictionary<string, UnitCounters>(_touched.Count, StringComparer.Ordinal);
+        foreach (var counted in _touched)
         {
-            foreach (var unit in empty)
+            if (counted.Pending is { IsEmpty: false } delta)
             {
-                taken.Remove(unit);
+                taken.Add(counted.Code, delta);
             }
+
+            counted.Pending = null;
         }
 
+        _touched.Clear();
         return taken;
     }
 
@@ -288,7 +291,13 @@ public sealed class DossierLedger
             }
 
             ledger._dossiers.Add(code, state);
-            ledger.Spread(state.Contribution(), 1, ledger._totals);
+            if (state.Contribution() is { Unit: { } unit } contribution)
+            {
+                foreach (var counted in ledger.ChainOf(unit))
+                {
+                    contribution.AddTo(counted.Totals, 1);
+                }
+            }
         }
 
         return ledger;
@@ -368,37 +377,56 @@ public sealed class DossierLedger
         }
     }
 
-    private void Spread(Contribution contribution, int sign, Dictionary<string, UnitCounters> target)
+    /// <summary>Adds <paramref name="sign"/> × the contribution to the totals and pending deltas of its unit and ancestors.</summary>
+    private void Spread(Contribution contribution, int sign)
     {
         if (contribution.Unit is not { } unit)
         {
             return;
         }
 
-        contribution.AddTo(CountersOf(target, unit), sign);
-        foreach (var ancestor in _catalogue.AncestorsOf(unit))
+        foreach (var counted in ChainOf(unit))
         {
-            contribution.AddTo(CountersOf(target, ancestor), sign);
+            contribution.AddTo(counted.Totals, sign);
+            contribution.AddTo(PendingOf(counted), sign);
         }
     }
 
-    private void SpreadChange(Contribution before, Contribution after, string unit, Dictionary<string, UnitCounters> target)
+    /// <summary>The unit, then its ancestors up to the root; counted from now on (see <see cref="Units"/>).</summary>
+    private LedgerUnit[] ChainOf(string unit)
     {
-        after.AddChangeFrom(before, CountersOf(target, unit));
-        foreach (var ancestor in _catalogue.AncestorsOf(unit))
+        var counted = Counted(unit);
+        if (counted.Chain is { } chain)
         {
-            after.AddChangeFrom(before, CountersOf(target, ancestor));
+            return chain;
         }
+
+        var ancestors = _catalogue.AncestorsOf(unit);
+        chain = new LedgerUnit[ancestors.Count + 1];
+        chain[0] = counted;
+        for (var i = 0; i < ancestors.Count; i++)
+        {
+            chain[i + 1] = Counted(ancestors[i]);
+        }
+
+        return counted.Chain = chain;
     }
 
-    private static UnitCounters CountersOf(Dictionary<string, UnitCounters> map, string unit)
+    private LedgerUnit Counted(string unit)
     {
-        if (!map.TryGetValue(unit, out var counters))
+        ref var counted = ref CollectionsMarshal.GetValueRefOrAddDefault(_units, unit, out _);
+        return counted ??= new LedgerUnit(unit);
+    }
+
+    private UnitCounters PendingOf(LedgerUnit counted)
+    {
+        if (counted.Pending is not { } pending)
         {
-            map[unit] = counters = new UnitCounters();
+            counted.Pending = pending = new UnitCounters();
+            _touched.Add(counted);
         }
 
-        return counters;
+        return pending;
     }
 
     /// <summary>The catalogue's instance of a unit or procedure code when it has one (the snapshot's table already shares the rest).</summary>

@@ -7,15 +7,25 @@ namespace Leaderboard.Domain.Counting;
 /// <remarks>
 /// <see cref="Count"/> and <see cref="Cumulative"/> read totals: a procedure counts for usage when its online
 /// receipts in the window sum to more than zero, which for totals means "at least one".
+/// Series and the receipts are created on first write: a delta usually touches one day of one or two kinds,
+/// and every flush hands out one per touched unit. Reads treat a missing series as an empty one.
 /// </remarks>
 public sealed class UnitCounters
 {
-    private readonly DaySeries _onlineDossier = new();
-    private readonly DaySeries _onlinePayment = new();
-    private readonly DaySeries _onTime = new();
-    private readonly Dictionary<string, DaySeries> _receipts = new(StringComparer.Ordinal);
+    private static readonly DaySeries NoDays = new();
 
-    public bool IsEmpty => _onlineDossier.IsEmpty && _onlinePayment.IsEmpty && _onTime.IsEmpty && _receipts.Count == 0;
+    private DaySeries? _onlineDossier;
+    private DaySeries? _onlinePayment;
+    private DaySeries? _onTime;
+    private ProcedureSeries? _receipts;
+
+    public bool IsEmpty => IsNone(_onlineDossier) && IsNone(_onlinePayment) && IsNone(_onTime) && (_receipts is null || _receipts.Count == 0);
+
+    private DaySeries OnlineDossier => _onlineDossier ?? NoDays;
+
+    private DaySeries OnlinePayment => _onlinePayment ?? NoDays;
+
+    private DaySeries OnTime => _onTime ?? NoDays;
 
     /// <summary>Adds <paramref name="sign"/> × <paramref name="other"/> to these counters.</summary>
     public void Add(UnitCounters other, int sign = 1)
@@ -25,14 +35,15 @@ public sealed class UnitCounters
             other = other.Clone();
         }
 
-        _onlineDossier.Add(other._onlineDossier, sign);
-        _onlinePayment.Add(other._onlinePayment, sign);
-        _onTime.Add(other._onTime, sign);
-        foreach (var (procedure, series) in other._receipts)
+        AddSeries(ref _onlineDossier, other._onlineDossier, sign);
+        AddSeries(ref _onlinePayment, other._onlinePayment, sign);
+        AddSeries(ref _onTime, other._onTime, sign);
+        if (other._receipts is { Count: > 0 } receipts)
         {
-            for (var i = 0; i < series.Count; i++)
+            _receipts ??= new ProcedureSeries();
+            for (var i = 0; i < receipts.Count; i++)
             {
-                AddReceipts(procedure, series.DayAt(i), sign * series.NumeratorAt(i));
+                _receipts.Add(receipts.ProcedureAt(i), receipts.DaysAt(i), sign);
             }
         }
     }
@@ -60,16 +71,16 @@ public sealed class UnitCounters
     /// <summary>Every non-zero counter: kinds in order, then procedures in ordinal order, then days ascending.</summary>
     public IReadOnlyList<CounterEntry> Export()
     {
-        var list = new List<CounterEntry>(_onlineDossier.Count + _onlinePayment.Count + _onTime.Count);
-        ExportSeries(list, CounterKind.OnlineDossier, null, _onlineDossier);
-        ExportSeries(list, CounterKind.OnlinePayment, null, _onlinePayment);
-        ExportSeries(list, CounterKind.OnTime, null, _onTime);
-        var procedures = new string[_receipts.Count];
-        _receipts.Keys.CopyTo(procedures, 0);
-        Array.Sort(procedures, StringComparer.Ordinal);
-        foreach (var procedure in procedures)
+        var list = new List<CounterEntry>(OnlineDossier.Count + OnlinePayment.Count + OnTime.Count);
+        ExportSeries(list, CounterKind.OnlineDossier, null, OnlineDossier);
+        ExportSeries(list, CounterKind.OnlinePayment, null, OnlinePayment);
+        ExportSeries(list, CounterKind.OnTime, null, OnTime);
+        if (_receipts is { } receipts)
         {
-            ExportSeries(list, CounterKind.OnlineReceipt, procedure, _receipts[procedure]);
+            for (var i = 0; i < receipts.Count; i++)
+            {
+                ExportSeries(list, CounterKind.OnlineReceipt, receipts.ProcedureAt(i), receipts.DaysAt(i));
+            }
         }
 
         return list;
@@ -93,14 +104,14 @@ public sealed class UnitCounters
         var f = from.DayNumber;
         var t = toInclusive.DayNumber;
         var used = 0;
-        if (f <= t)
+        if (f <= t && _receipts is { } receipts)
         {
             // Walk whichever side is smaller: a small office has few receipts, the province root many procedures.
-            if (_receipts.Count <= onlineProcedures.Count)
+            if (receipts.Count <= onlineProcedures.Count)
             {
-                foreach (var (procedure, series) in _receipts)
+                for (var i = 0; i < receipts.Count; i++)
                 {
-                    if (onlineProcedures.Contains(procedure) && series.Sum(f, t).Numerator > 0)
+                    if (onlineProcedures.Contains(receipts.ProcedureAt(i)) && receipts.DaysAt(i).Sum(f, t).Numerator > 0)
                     {
                         used++;
                     }
@@ -110,7 +121,7 @@ public sealed class UnitCounters
             {
                 foreach (var procedure in onlineProcedures)
                 {
-                    if (_receipts.TryGetValue(procedure, out var series) && series.Sum(f, t).Numerator > 0)
+                    if (receipts.Find(procedure) is { } series && series.Sum(f, t).Numerator > 0)
                     {
                         used++;
                     }
@@ -120,9 +131,9 @@ public sealed class UnitCounters
 
         return new WindowCounts(
             new IndicatorCounts(used, onlineProcedures.Count),
-            _onlinePayment.Sum(f, t),
-            _onlineDossier.Sum(f, t),
-            _onTime.Sum(f, t));
+            OnlinePayment.Sum(f, t),
+            OnlineDossier.Sum(f, t),
+            OnTime.Sum(f, t));
     }
 
     /// <summary>One point per day of [<paramref name="from"/>, <paramref name="toInclusive"/>], each counting from <paramref name="from"/> to that day.</summary>
@@ -136,13 +147,13 @@ public sealed class UnitCounters
         }
 
         var length = t - f + 1;
-        var dossier = Increments(_onlineDossier, f, t, length);
-        var payment = Increments(_onlinePayment, f, t, length);
-        var onTime = Increments(_onTime, f, t, length);
+        var dossier = Increments(OnlineDossier, f, t, length);
+        var payment = Increments(OnlinePayment, f, t, length);
+        var onTime = Increments(OnTime, f, t, length);
         var firstUse = new int[length];
         foreach (var procedure in onlineProcedures)
         {
-            if (!_receipts.TryGetValue(procedure, out var series))
+            if (_receipts?.Find(procedure) is not { } series)
             {
                 continue;
             }
@@ -176,18 +187,24 @@ public sealed class UnitCounters
 
     /// <summary>True when some counted payment falls in [<paramref name="from"/>, <paramref name="toInclusive"/>].</summary>
     public bool HasAnyPayment(DateOnly from, DateOnly toInclusive) =>
-        _onlinePayment.Sum(from.DayNumber, toInclusive.DayNumber).Denominator != 0;
+        OnlinePayment.Sum(from.DayNumber, toInclusive.DayNumber).Denominator != 0;
 
     internal void AddDay(CounterKind kind, int day, int numerator, int denominator)
     {
-        var series = kind switch
+        switch (kind)
         {
-            CounterKind.OnlineDossier => _onlineDossier,
-            CounterKind.OnlinePayment => _onlinePayment,
-            CounterKind.OnTime => _onTime,
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a per-dossier counter"),
-        };
-        series.Add(day, numerator, denominator);
+            case CounterKind.OnlineDossier:
+                AddDay(ref _onlineDossier, day, numerator, denominator);
+                break;
+            case CounterKind.OnlinePayment:
+                AddDay(ref _onlinePayment, day, numerator, denominator);
+                break;
+            case CounterKind.OnTime:
+                AddDay(ref _onTime, day, numerator, denominator);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a per-dossier counter");
+        }
     }
 
     internal void AddReceipts(string procedure, int day, int count)
@@ -197,15 +214,24 @@ public sealed class UnitCounters
             return;
         }
 
-        if (!_receipts.TryGetValue(procedure, out var series))
-        {
-            _receipts[procedure] = series = new DaySeries();
-        }
+        (_receipts ??= new ProcedureSeries()).Add(procedure, day, count);
+    }
 
-        series.Add(day, count, 0);
-        if (series.IsEmpty)
+    private static bool IsNone(DaySeries? series) => series is null || series.IsEmpty;
+
+    private static void AddDay(ref DaySeries? series, int day, int numerator, int denominator)
+    {
+        if (numerator != 0 || denominator != 0)
         {
-            _receipts.Remove(procedure);
+            (series ??= new DaySeries()).Add(day, numerator, denominator);
+        }
+    }
+
+    private static void AddSeries(ref DaySeries? series, DaySeries? other, int sign)
+    {
+        if (other is { IsEmpty: false })
+        {
+            (series ??= new DaySeries()).Add(other, sign);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using ActivityKind = Leaderboard.Abstractions.Ingestion.ActivityKind;
 using Leaderboard.Abstractions;
 using Leaderboard.Abstractions.Ingestion;
@@ -33,7 +34,7 @@ internal sealed partial class LedgerShardGrain(
     private const string OutOfScope = "đơn vị của sự kiện hoặc của hồ sơ nằm ngoài phạm vi của khóa";
 
     private readonly Dictionary<string, UnitCounters> _outbox = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Dictionary<string, ActivityCount>> _activity = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UnitActivity> _activity = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _sentSequence = new(StringComparer.Ordinal);
     private readonly HashSet<string> _announce = new(StringComparer.Ordinal);
     private DossierLedger _ledger = null!;
@@ -206,7 +207,7 @@ internal sealed partial class LedgerShardGrain(
             // Only what this activation applied is live; an announcement of the epoch alone never raises a target.
             var live = _outbox.ContainsKey(unit) || _activity.ContainsKey(unit);
             var counters = _outbox.Remove(unit, out var c) ? c : new UnitCounters();
-            IReadOnlyList<ActivityCount> activity = _activity.Remove(unit, out var a) ? [.. a.Values] : [];
+            IReadOnlyList<ActivityCount> activity = _activity.Remove(unit, out var a) ? a.ToCounts() : [];
             dispatcher.Post(unit, new ShardDelta(Shard, _epoch, NextSequenceFor(unit), counters, activity, live));
         }
     }
@@ -257,13 +258,8 @@ internal sealed partial class LedgerShardGrain(
 
     private void CountActivity(DossierEvent e, DateTimeOffset now)
     {
-        var kind = ActivityKind.Of(e);
-        if (!_activity.TryGetValue(e.Unit, out var byKind))
-        {
-            _activity[e.Unit] = byKind = new Dictionary<string, ActivityCount>(StringComparer.Ordinal);
-        }
-
-        byKind[kind] = byKind.TryGetValue(kind, out var c) ? c with { Count = c.Count + 1, At = now } : new ActivityCount(e.Unit, kind, 1, now);
+        ref var activity = ref CollectionsMarshal.GetValueRefOrAddDefault(_activity, e.Unit, out _);
+        (activity ??= new UnitActivity(e.Unit)).Count(ActivityKind.Of(e), now);
     }
 
     private bool InScope(string unit, IReadOnlyList<string> scope)

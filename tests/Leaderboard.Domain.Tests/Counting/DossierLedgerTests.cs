@@ -489,4 +489,36 @@ public sealed class DossierLedgerTests
         Assert.Equal(W(1, 4, 0, 0, 1, 1, 0, 0), Counts(Vet));
         Assert.True(_ledger.ContributionTo(Plants).IsEmpty);
     }
+
+    [Fact]
+    public void Taken_deltas_belong_to_the_caller_and_later_events_start_new_ones()
+    {
+        Apply(_ev.Received(Dossier, Vet, Animals, Channel.Online, "2024-06-10T08:00:00+07:00"));
+        var first = _ledger.TakeDeltas();
+        var firstVet = first[Vet].Export();
+
+        Apply(_ev.Received("000.07.12.H37-240610-0002", Vet, Animals, Channel.Direct, "2024-06-10T09:00:00+07:00"));
+        var second = _ledger.TakeDeltas();
+
+        Assert.Equal(firstVet, first[Vet].Export());
+        Assert.NotSame(first[Vet], second[Vet]);
+        Assert.Equal([new(CounterKind.OnlineDossier, D(6, 10), null, 0, 1)], second[Vet].Export());
+        Assert.Equal([Province, Dept, Vet], second.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Units_are_every_unit_counted_so_far_with_its_ancestors_and_only_those()
+    {
+        Assert.Empty(_ledger.Units);
+
+        Apply(_ev.Finished(Dossier, Vet, "2024-06-12T08:00:00+07:00"));
+        Assert.Empty(_ledger.Units);
+
+        Apply(_ev.Received(Dossier, Vet, Animals, Channel.Online, "2024-06-10T08:00:00+07:00"));
+        Assert.Equal([Vet, Dept, Province], _ledger.Units);
+
+        Apply(_ev.Received(Dossier, Plants, Animals, Channel.Online, "2024-06-10T09:00:00+07:00"));
+        Assert.Equal([Vet, Dept, Province, Plants], _ledger.Units);
+        Assert.True(_ledger.ContributionTo(Vet).IsEmpty);
+    }
 }

@@ -137,4 +137,31 @@ public sealed class UnitCountersTests
         Assert.True(c.HasAnyPayment(new DateOnly(2024, 6, 6), new DateOnly(2024, 6, 6)));
         Assert.False(c.HasAnyPayment(new DateOnly(2024, 6, 7), new DateOnly(2024, 12, 31)));
     }
+
+    [Fact]
+    public void Receipts_export_in_ordinal_order_of_procedure_whatever_the_order_they_came_in()
+    {
+        var c = new UnitCounters();
+        c.Add(new CounterEntry(CounterKind.OnlineReceipt, D(7), "9.000102", 1, 0));
+        c.Add(new CounterEntry(CounterKind.OnlineReceipt, D(5), "9.000999", 1, 0));
+        c.Add(new CounterEntry(CounterKind.OnlineReceipt, D(6), "9.000101", 2, 0));
+        c.Add(new CounterEntry(CounterKind.OnlineReceipt, D(5), "10.000001", 1, 0));
+
+        Assert.Equal(["10.000001", "9.000101", "9.000102", "9.000999"], c.Export().Select(e => e.Procedure));
+    }
+
+    [Fact]
+    public void A_procedure_whose_receipts_cancel_out_is_gone_and_its_neighbours_stay()
+    {
+        var c = Sample();
+        var d = new UnitCounters();
+        d.Add(new CounterEntry(CounterKind.OnlineReceipt, D(7), "9.000102", -2, 0));
+
+        c.Add(d);
+
+        Assert.Equal(["9.000101", "9.000999"], c.Export().Where(e => e.Kind == CounterKind.OnlineReceipt).Select(e => e.Procedure));
+        Assert.Equal(new IndicatorCounts(1, 2), c.Count(June1, new DateOnly(2024, 6, 30), TwoProcedures).OnlineServiceUsage);
+        c.Add(d, -1);
+        Assert.Equal(Sample().Export(), c.Export());
+    }
 }
