@@ -22,6 +22,7 @@ internal sealed class CanonicalWriter
     [ThreadStatic]
     private static CanonicalWriter? _cached;
 
+    private readonly Comparison<CanonicalProperty> _byName;
     private byte[] _buffer = new byte[1024];
     private int _length;
     private byte[] _names = new byte[256];
@@ -30,6 +31,12 @@ internal sealed class CanonicalWriter
     private int _propertiesLength;
     private int _propertiesUsed;
     private string? _duplicate;
+
+    public CanonicalWriter()
+    {
+        // One delegate for the writer's life: sorting with a comparer struct boxed it and made a delegate per object.
+        _byName = CompareByName;
+    }
 
     /// <summary>Hashes <paramref name="element"/> into <paramref name="hash"/> (32 bytes) unless an object repeats a property name or nests too deep.</summary>
     public static CanonicalStatus TryHash(JsonElement element, Span<byte> hash, out string? duplicate)
@@ -121,7 +128,7 @@ internal sealed class CanonicalWriter
 
         _propertiesUsed = Math.Max(_propertiesUsed, _propertiesLength);
         var count = _propertiesLength - first;
-        _properties.AsSpan(first, count).Sort(new CanonicalPropertyComparer(_names));
+        _properties.AsSpan(first, count).Sort(_byName);
         for (var i = first + 1; i < first + count; i++)
         {
             var previous = _properties[i - 1];
@@ -151,6 +158,13 @@ internal sealed class CanonicalWriter
         _propertiesLength = first;
         _namesLength = namesStart;
         return CanonicalStatus.Ok;
+    }
+
+    /// <summary>Orders properties by the UTF-8 bytes of their decoded names (code point order), then by position so the order is total.</summary>
+    private int CompareByName(CanonicalProperty x, CanonicalProperty y)
+    {
+        var byName = _names.AsSpan(x.NameStart, x.NameLength).SequenceCompareTo(_names.AsSpan(y.NameStart, y.NameLength));
+        return byName != 0 ? byName : x.Position.CompareTo(y.Position);
     }
 
     private void WriteString(ReadOnlySpan<byte> raw)
