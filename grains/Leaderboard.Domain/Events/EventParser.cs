@@ -23,6 +23,12 @@ public sealed class EventParser
     private const string Body = "body";
     private const long MaxAmount = 1_000_000_000_000;
 
+    /// <summary>Dates and date-times are read as ASCII of at most this many bytes.</summary>
+    private const int MaxAsciiValue = 64;
+
+    /// <summary>The most bytes one character takes in a JSON string: <c>\uXXXX</c>.</summary>
+    private const int MaxEscapedLength = 6;
+
     private static readonly JsonDocumentOptions LineOptions = new() { MaxDepth = 64 };
 
     private readonly Catalogue.Catalogue _catalogue;
@@ -449,7 +455,7 @@ public sealed class EventParser
             return EventErrors.NotString;
         }
 
-        Span<byte> text = stackalloc byte[64];
+        Span<byte> text = stackalloc byte[MaxAsciiValue];
         var length = CopyAscii(property, text);
         return length < 0 ? EventErrors.DateTimeFormat : EventTimestamp.TryParseDateTime(text[..length], out value);
     }
@@ -468,7 +474,7 @@ public sealed class EventParser
             return EventErrors.DueAtType;
         }
 
-        Span<byte> text = stackalloc byte[64];
+        Span<byte> text = stackalloc byte[MaxAsciiValue];
         var length = CopyAscii(property, text);
         if (length < 0)
         {
@@ -564,7 +570,7 @@ public sealed class EventParser
     /// <summary>Compares a string element with an ASCII literal, case-sensitively, without allocating in the usual unescaped case.</summary>
     private static bool ValueIs(JsonElement property, ReadOnlySpan<byte> literal)
     {
-        var raw = Unquote(JsonMarshal.GetRawUtf8Value(property));
+        var raw = JsonEscapes.Unquote(JsonMarshal.GetRawUtf8Value(property));
         if (raw.IndexOf((byte)'\\') < 0)
         {
             return raw.SequenceEqual(literal);
@@ -580,10 +586,13 @@ public sealed class EventParser
         }
     }
 
-    /// <summary>Copies a short ASCII string value into <paramref name="destination"/>; -1 when it is longer, not ASCII or not decodable.</summary>
+    /// <summary>
+    /// Copies a short ASCII string value into <paramref name="destination"/> (at most <see cref="MaxAsciiValue"/> bytes);
+    /// -1 when it is longer, not ASCII or not decodable.
+    /// </summary>
     private static int CopyAscii(JsonElement property, Span<byte> destination)
     {
-        var raw = Unquote(JsonMarshal.GetRawUtf8Value(property));
+        var raw = JsonEscapes.Unquote(JsonMarshal.GetRawUtf8Value(property));
         if (raw.IndexOf((byte)'\\') < 0)
         {
             if (raw.Length > destination.Length || !Ascii.IsValid(raw))
@@ -595,26 +604,23 @@ public sealed class EventParser
             return raw.Length;
         }
 
-        string text;
-        try
-        {
-            text = property.GetString()!;
-        }
-        catch (InvalidOperationException)
+        // Escaped (System.Text.Json writers send '+' as \u002B): decoded here rather than through a string. An ASCII
+        // character takes at most six bytes escaped, so a longer value cannot fit; a lone surrogate decodes to non-ASCII.
+        Span<byte> decoded = stackalloc byte[MaxAsciiValue * MaxEscapedLength];
+        if (raw.Length > decoded.Length)
         {
             return -1;
         }
 
-        if (text.Length > destination.Length || !Ascii.IsValid(text))
+        var length = JsonEscapes.Decode(raw, decoded);
+        if (length > destination.Length || !Ascii.IsValid(decoded[..length]))
         {
             return -1;
         }
 
-        return Encoding.ASCII.GetBytes(text, destination);
+        decoded[..length].CopyTo(destination);
+        return length;
     }
-
-    private static ReadOnlySpan<byte> Unquote(ReadOnlySpan<byte> raw) =>
-        raw.Length >= 2 && raw[0] == '"' ? raw[1..^1] : raw;
 
     private static bool HasControl(string text)
     {
