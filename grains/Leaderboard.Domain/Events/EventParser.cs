@@ -29,6 +29,9 @@ public sealed class EventParser
     /// <summary>The most bytes one character takes in a JSON string: <c>\uXXXX</c>.</summary>
     private const int MaxEscapedLength = 6;
 
+    /// <summary>Unit and procedure codes up to this many characters are looked up without making a string.</summary>
+    private const int MaxLookupChars = 64;
+
     private static readonly JsonDocumentOptions LineOptions = new() { MaxDepth = 64 };
 
     private readonly Catalogue.Catalogue _catalogue;
@@ -187,19 +190,25 @@ public sealed class EventParser
             return Fail(out rejection, id, "occurredAt", EventErrors.Future);
         }
 
-        if (ReadString(e, "unit"u8, out var unit) is { } unitError)
+        // Unit and procedure codes are looked up from the characters; the event keeps the catalogue's own string.
+        Span<char> code = stackalloc char[MaxLookupChars];
+        if (ReadChars(e, "unit"u8, code, out var unitCode) is { } unitError)
         {
             return Fail(out rejection, id, "unit", unitError);
         }
 
-        if (catalogue is not null)
+        string unit;
+        if (catalogue is null)
         {
-            if (catalogue.FindUnit(unit!) is not { } known)
-            {
-                return Fail(out rejection, id, "unit", EventErrors.UnknownUnit);
-            }
-
+            unit = unitCode.ToString();
+        }
+        else if (catalogue.FindUnit(unitCode) is { } known)
+        {
             unit = known.Code;
+        }
+        else
+        {
+            return Fail(out rejection, id, "unit", EventErrors.UnknownUnit);
         }
 
         if (ReadText(e, "dossier"u8, MaxCodeLength, out var dossier) is { } dossierError)
@@ -210,19 +219,23 @@ public sealed class EventParser
         switch (type)
         {
             case EventType.DossierReceived:
-                if (ReadString(e, "procedure"u8, out var procedure) is { } procedureError)
+                if (ReadChars(e, "procedure"u8, code, out var procedureCode) is { } procedureError)
                 {
                     return Fail(out rejection, id, "procedure", procedureError);
                 }
 
-                if (catalogue is not null)
+                string procedure;
+                if (catalogue is null)
                 {
-                    if (catalogue.FindProcedure(procedure!) is not { } knownProcedure)
-                    {
-                        return Fail(out rejection, id, "procedure", EventErrors.UnknownProcedure);
-                    }
-
+                    procedure = procedureCode.ToString();
+                }
+                else if (catalogue.FindProcedure(procedureCode) is { } knownProcedure)
+                {
                     procedure = knownProcedure.Code;
+                }
+                else
+                {
+                    return Fail(out rejection, id, "procedure", EventErrors.UnknownProcedure);
                 }
 
                 if (ReadChannel(e, out var channel) is { } channelError)
@@ -235,7 +248,7 @@ public sealed class EventParser
                     return Fail(out rejection, id, "dueAt", dueError);
                 }
 
-                return new DossierEvent(id!, type, occurredAt, unit!, dossier!, Procedure: procedure, Channel: channel, DueDate: due);
+                return new DossierEvent(id!, type, occurredAt, unit, dossier!, Procedure: procedure, Channel: channel, DueDate: due);
 
             case EventType.DossierFinished:
                 if (ReadDueDate(e, zone, out var finishedDue) is { } finishedDueError)
@@ -243,7 +256,7 @@ public sealed class EventParser
                     return Fail(out rejection, id, "dueAt", finishedDueError);
                 }
 
-                return new DossierEvent(id!, type, occurredAt, unit!, dossier!, DueDate: finishedDue);
+                return new DossierEvent(id!, type, occurredAt, unit, dossier!, DueDate: finishedDue);
 
             case EventType.DossierVoided:
                 if (ReadText(e, "reason"u8, MaxReasonLength, out var reason) is { } reasonError)
@@ -256,7 +269,7 @@ public sealed class EventParser
                     return Fail(out rejection, id, "reason", EventErrors.Blank);
                 }
 
-                return new DossierEvent(id!, type, occurredAt, unit!, dossier!, Reason: reason);
+                return new DossierEvent(id!, type, occurredAt, unit, dossier!, Reason: reason);
 
             case EventType.PaymentCompleted:
                 if (ReadText(e, "payment"u8, MaxCodeLength, out var payment) is { } paymentError)
@@ -274,7 +287,7 @@ public sealed class EventParser
                     return Fail(out rejection, id, "method", methodError);
                 }
 
-                return new DossierEvent(id!, type, occurredAt, unit!, dossier!, Payment: payment, Amount: amount, Method: method);
+                return new DossierEvent(id!, type, occurredAt, unit, dossier!, Payment: payment, Amount: amount, Method: method);
 
             default:
                 if (ReadText(e, "payment"u8, MaxCodeLength, out var refunded) is { } refundedError)
@@ -282,7 +295,7 @@ public sealed class EventParser
                     return Fail(out rejection, id, "payment", refundedError);
                 }
 
-                return new DossierEvent(id!, type, occurredAt, unit!, dossier!, Payment: refunded);
+                return new DossierEvent(id!, type, occurredAt, unit, dossier!, Payment: refunded);
         }
     }
 
@@ -326,6 +339,43 @@ public sealed class EventParser
         try
         {
             value = property.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return EventErrors.InvalidText;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A required string of any length, as characters: decoded into <paramref name="buffer"/> when it is unescaped and
+    /// fits, else read as a new string. For values that are only looked up, so the usual case allocates nothing.
+    /// </summary>
+    private static string? ReadChars(JsonElement e, ReadOnlySpan<byte> name, Span<char> buffer, out ReadOnlySpan<char> value)
+    {
+        value = default;
+        if (!e.TryGetProperty(name, out var property))
+        {
+            return EventErrors.Missing;
+        }
+
+        if (property.ValueKind != JsonValueKind.String)
+        {
+            return EventErrors.NotString;
+        }
+
+        var raw = JsonEscapes.Unquote(JsonMarshal.GetRawUtf8Value(property));
+        if (raw.IndexOf((byte)'\\') < 0
+            && Utf8.ToUtf16(raw, buffer, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
+        {
+            value = buffer[..written];
+            return null;
+        }
+
+        try
+        {
+            value = property.GetString();
         }
         catch (InvalidOperationException)
         {

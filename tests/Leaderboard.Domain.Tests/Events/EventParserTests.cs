@@ -406,6 +406,27 @@ public sealed class EventParserTests
         Assert.Same(EventSamples.Catalogue.FindUnit("000.07.12.H37")!.Code, Accepted(EventSamples.Received()).Unit);
 
     [Fact]
+    public void Unit_written_with_escapes_is_the_catalogues_instance()
+    {
+        var json = EventSamples.Received().ToJsonString().Replace("\"unit\":\"000.07.12.H37\"", "\"unit\":\"000.07.12.H\\u0033\\u0037\"", StringComparison.Ordinal);
+        Assert.Same(EventSamples.Catalogue.FindUnit("000.07.12.H37")!.Code, Parse(json).Event!.Event.Unit);
+    }
+
+    [Theory]
+    [InlineData("đơn vị")]
+    [InlineData("000.07.12.H37 ")]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000000000.07.12.H37")]
+    public void Unit_unknown_whatever_its_text(string value) =>
+        Rejected(EventSamples.Paid().With("unit", value), "unit", id: "e-4", error: "không phải một đơn vị đã biết");
+
+    [Fact]
+    public void Unit_with_a_lone_surrogate_escape_is_invalid_text()
+    {
+        var json = EventSamples.Paid().ToJsonString().Replace("\"unit\":\"000.07.12.H37\"", "\"unit\":\"\\ud800\"", StringComparison.Ordinal);
+        Rejected(json, "unit", id: "e-4", error: "chuỗi chứa ký tự Unicode không hợp lệ");
+    }
+
+    [Fact]
     public void Dossier_of_64_characters_is_accepted_and_65_rejected()
     {
         Accepted(EventSamples.Finished().With("dossier", new string('d', 64)));
@@ -444,6 +465,28 @@ public sealed class EventParserTests
     [Fact]
     public void Procedure_unknown() =>
         Rejected(EventSamples.Received().With("procedure", "9.999999"), "procedure", id: "e-1", error: "không phải một thủ tục đã biết");
+
+    [Fact]
+    public void Procedure_is_the_catalogues_instance()
+    {
+        Assert.Same(EventSamples.Catalogue.FindProcedure("9.000101")!.Code, Accepted(EventSamples.Received()).Procedure);
+        var json = EventSamples.Received().ToJsonString().Replace("\"9.000101\"", "\"\\u0039.000101\"", StringComparison.Ordinal);
+        Assert.Same(EventSamples.Catalogue.FindProcedure("9.000101")!.Code, Parse(json).Event!.Event.Procedure);
+    }
+
+    [Theory]
+    [InlineData("9.000101x")]
+    [InlineData("thủ tục")]
+    [InlineData("")]
+    public void Procedure_unknown_whatever_its_text(string value) =>
+        Rejected(EventSamples.Received().With("procedure", value), "procedure", id: "e-1", error: "không phải một thủ tục đã biết");
+
+    [Fact]
+    public void Procedure_with_a_lone_surrogate_escape_is_invalid_text()
+    {
+        var json = EventSamples.Received().ToJsonString().Replace("\"9.000101\"", "\"9\\udc00\"", StringComparison.Ordinal);
+        Rejected(json, "procedure", id: "e-1", error: "chuỗi chứa ký tự Unicode không hợp lệ");
+    }
 
     [Fact]
     public void Procedure_missing() => Rejected(EventSamples.Received().Without("procedure"), "procedure", id: "e-1", error: "thiếu trường bắt buộc");
