@@ -23,6 +23,10 @@ internal sealed class CanonicalWriter
     private static CanonicalWriter? _cached;
 
     private readonly Comparison<CanonicalProperty> _byName;
+
+    // Kept with the writer: a one-shot SHA256.HashData sets up and frees a native digest context for every event.
+    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
     private byte[] _buffer = new byte[1024];
     private int _length;
     private byte[] _names = new byte[256];
@@ -41,6 +45,8 @@ internal sealed class CanonicalWriter
     /// <summary>Hashes <paramref name="element"/> into <paramref name="hash"/> (32 bytes) unless an object repeats a property name or nests too deep.</summary>
     public static CanonicalStatus TryHash(JsonElement element, Span<byte> hash, out string? duplicate)
     {
+        // Checked first: the reused digest must never be left holding a half-hashed value.
+        ArgumentOutOfRangeException.ThrowIfLessThan(hash.Length, SHA256.HashSizeInBytes, nameof(hash));
         var writer = _cached ?? new CanonicalWriter();
         _cached = null;
         try
@@ -53,7 +59,8 @@ internal sealed class CanonicalWriter
             duplicate = writer._duplicate;
             if (status == CanonicalStatus.Ok)
             {
-                SHA256.HashData(writer._buffer.AsSpan(0, writer._length), hash);
+                writer._sha256.AppendData(writer._buffer.AsSpan(0, writer._length));
+                writer._sha256.GetHashAndReset(hash);
             }
 
             return status;
