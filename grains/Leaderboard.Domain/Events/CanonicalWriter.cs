@@ -19,6 +19,9 @@ internal sealed class CanonicalWriter
 
     private const int KeepBytes = 1 << 20;
 
+    /// <summary>Objects of up to this many properties are sorted by insertion.</summary>
+    private const int SmallObject = 16;
+
     [ThreadStatic]
     private static CanonicalWriter? _cached;
 
@@ -135,7 +138,7 @@ internal sealed class CanonicalWriter
 
         _propertiesUsed = Math.Max(_propertiesUsed, _propertiesLength);
         var count = _propertiesLength - first;
-        _properties.AsSpan(first, count).Sort(_byName);
+        SortByName(_properties.AsSpan(first, count));
         for (var i = first + 1; i < first + count; i++)
         {
             var previous = _properties[i - 1];
@@ -165,6 +168,31 @@ internal sealed class CanonicalWriter
         _propertiesLength = first;
         _namesLength = namesStart;
         return CanonicalStatus.Ok;
+    }
+
+    /// <summary>
+    /// Sorts by <see cref="CompareByName"/>: small objects (every event) by an insertion sort that calls it directly,
+    /// larger ones by the general sort. Both give the one order, as the comparison is total.
+    /// </summary>
+    private void SortByName(Span<CanonicalProperty> properties)
+    {
+        if (properties.Length > SmallObject)
+        {
+            properties.Sort(_byName);
+            return;
+        }
+
+        for (var i = 1; i < properties.Length; i++)
+        {
+            var current = properties[i];
+            var j = i - 1;
+            for (; j >= 0 && CompareByName(properties[j], current) > 0; j--)
+            {
+                properties[j + 1] = properties[j];
+            }
+
+            properties[j + 1] = current;
+        }
     }
 
     /// <summary>Orders properties by the UTF-8 bytes of their decoded names (code point order), then by position so the order is total.</summary>
