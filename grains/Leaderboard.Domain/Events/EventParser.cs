@@ -58,24 +58,7 @@ public sealed class EventParser
             return Reject(null, Body, EventErrors.NotUtf8);
         }
 
-        var hash = new byte[32];
-        var status = CanonicalWriter.TryHash(element, hash, out var duplicate);
-        if (status == CanonicalStatus.TooDeep)
-        {
-            return Reject(null, Body, EventErrors.TooDeep);
-        }
-
-        if (status == CanonicalStatus.DuplicateProperty)
-        {
-            var id = duplicate == "id" ? null : ValidId(element);
-            return Reject(id, duplicate!, EventErrors.Duplicate);
-        }
-
-        var latest = _time.GetUtcNow() + MaxClockSkew;
-        var mapped = Map(element, _catalogue, _catalogue.TimeZone, latest, out var rejection);
-        return mapped is null
-            ? new ParseOutcome(null, rejection)
-            : new ParseOutcome(new ParsedEvent(mapped, element.GetRawText(), hash), null);
+        return ParseObject(element);
     }
 
     /// <summary>Validates one NDJSON line: anything but exactly one JSON value in valid UTF-8 is rejected as <c>"body"</c>.</summary>
@@ -107,7 +90,9 @@ public sealed class EventParser
 
             using (document)
             {
-                return Parse(document.RootElement);
+                // The line was checked to be UTF-8 whole, so the object needs no second look.
+                var root = document.RootElement;
+                return root.ValueKind == JsonValueKind.Object ? ParseObject(root) : Reject(null, Body, EventErrors.NotObject);
             }
         }
         finally
@@ -158,6 +143,29 @@ public sealed class EventParser
             CanonicalStatus.DuplicateProperty => throw new ArgumentException($"duplicate property name: {duplicate}", nameof(element)),
             _ => throw new ArgumentException("the value nests too deep", nameof(element)),
         };
+    }
+
+    /// <summary>Validates an object already known to be valid UTF-8.</summary>
+    private ParseOutcome ParseObject(JsonElement element)
+    {
+        var hash = new byte[32];
+        var status = CanonicalWriter.TryHash(element, hash, out var duplicate);
+        if (status == CanonicalStatus.TooDeep)
+        {
+            return Reject(null, Body, EventErrors.TooDeep);
+        }
+
+        if (status == CanonicalStatus.DuplicateProperty)
+        {
+            var id = duplicate == "id" ? null : ValidId(element);
+            return Reject(id, duplicate!, EventErrors.Duplicate);
+        }
+
+        var latest = _time.GetUtcNow() + MaxClockSkew;
+        var mapped = Map(element, _catalogue, _catalogue.TimeZone, latest, out var rejection);
+        return mapped is null
+            ? new ParseOutcome(null, rejection)
+            : new ParseOutcome(new ParsedEvent(mapped, element.GetRawText(), hash), null);
     }
 
     private static DossierEvent? Map(JsonElement e, Catalogue.Catalogue? catalogue, TimeZoneInfo zone, DateTimeOffset? latest, out EventRejection? rejection)
