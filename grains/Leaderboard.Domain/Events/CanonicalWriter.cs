@@ -48,31 +48,27 @@ internal sealed class CanonicalWriter
     /// <summary>Hashes <paramref name="element"/> into <paramref name="hash"/> (32 bytes) unless an object repeats a property name or nests too deep.</summary>
     public static CanonicalStatus TryHash(JsonElement element, Span<byte> hash, out string? duplicate)
     {
-        // Checked first: the reused digest must never be left holding a half-hashed value.
         ArgumentOutOfRangeException.ThrowIfLessThan(hash.Length, SHA256.HashSizeInBytes, nameof(hash));
+
+        // Taken off the thread while in use and put back only after a clean run: should anything throw, the writer
+        // (and a digest it may have left half-fed) goes to the GC and the next call starts a new one.
         var writer = _cached ?? new CanonicalWriter();
         _cached = null;
-        try
+        writer._length = 0;
+        writer._namesLength = 0;
+        writer._propertiesLength = 0;
+        writer._duplicate = null;
+        var status = writer.Write(element, 0);
+        duplicate = writer._duplicate;
+        if (status == CanonicalStatus.Ok)
         {
-            writer._length = 0;
-            writer._namesLength = 0;
-            writer._propertiesLength = 0;
-            writer._duplicate = null;
-            var status = writer.Write(element, 0);
-            duplicate = writer._duplicate;
-            if (status == CanonicalStatus.Ok)
-            {
-                writer._sha256.AppendData(writer._buffer.AsSpan(0, writer._length));
-                writer._sha256.GetHashAndReset(hash);
-            }
+            writer._sha256.AppendData(writer._buffer.AsSpan(0, writer._length));
+            writer._sha256.GetHashAndReset(hash);
+        }
 
-            return status;
-        }
-        finally
-        {
-            writer.Release();
-            _cached = writer;
-        }
+        writer.Release();
+        _cached = writer;
+        return status;
     }
 
     private CanonicalStatus Write(JsonElement element, int depth)
