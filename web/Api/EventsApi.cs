@@ -202,8 +202,9 @@ public static class EventsApi
                 index++;
                 if (batch.Count == NdjsonBatch)
                 {
+                    // The batch is done with once ingested (the tally keeps copies), so its list is reused.
                     total.Add(await ingestion.IngestAsync(batch, first, caller));
-                    batch = new List<ParseOutcome>(NdjsonBatch);
+                    batch.Clear();
                     first = index;
                 }
             }

@@ -8,6 +8,8 @@ public sealed class Catalogue
 {
     private readonly Dictionary<string, OrgUnit> _units;
     private readonly Dictionary<string, Procedure> _procedures;
+    private readonly Dictionary<string, OrgUnit>.AlternateLookup<ReadOnlySpan<char>> _unitsByChars;
+    private readonly Dictionary<string, Procedure>.AlternateLookup<ReadOnlySpan<char>> _proceduresByChars;
     private readonly Dictionary<string, Campaign> _campaigns;
     private readonly Dictionary<string, List<string>> _children = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _ancestors = new(StringComparer.Ordinal);
@@ -25,6 +27,8 @@ public sealed class Catalogue
         _units = units.ToDictionary(u => u.Code, StringComparer.Ordinal);
         _procedures = procedures.ToDictionary(p => p.Code, StringComparer.Ordinal);
         _campaigns = campaigns.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        _unitsByChars = _units.GetAlternateLookup<ReadOnlySpan<char>>();
+        _proceduresByChars = _procedures.GetAlternateLookup<ReadOnlySpan<char>>();
         TimeZone = timeZone;
 
         foreach (var u in _units.Values)
@@ -118,6 +122,12 @@ public sealed class Catalogue
     public OrgUnit? FindUnit(string code) => _units.GetValueOrDefault(code);
 
     public Procedure? FindProcedure(string code) => _procedures.GetValueOrDefault(code);
+
+    /// <summary>The unit with this code, found without making a string of it (events name units by code).</summary>
+    public OrgUnit? FindUnit(ReadOnlySpan<char> code) => _unitsByChars.TryGetValue(code, out var unit) ? unit : null;
+
+    /// <summary>The procedure with this code, found without making a string of it.</summary>
+    public Procedure? FindProcedure(ReadOnlySpan<char> code) => _proceduresByChars.TryGetValue(code, out var procedure) ? procedure : null;
 
     public Campaign? FindCampaign(string id) => _campaigns.GetValueOrDefault(id);
 

@@ -19,8 +19,16 @@ internal sealed class CanonicalWriter
 
     private const int KeepBytes = 1 << 20;
 
+    /// <summary>Objects of up to this many properties are sorted by insertion.</summary>
+    private const int SmallObject = 16;
+
     [ThreadStatic]
     private static CanonicalWriter? _cached;
+
+    private readonly Comparison<CanonicalProperty> _byName;
+
+    // Kept with the writer: a one-shot SHA256.HashData sets up and frees a native digest context for every event.
+    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
     private byte[] _buffer = new byte[1024];
     private int _length;
@@ -31,31 +39,36 @@ internal sealed class CanonicalWriter
     private int _propertiesUsed;
     private string? _duplicate;
 
+    public CanonicalWriter()
+    {
+        // One delegate for the writer's life: sorting with a comparer struct boxed it and made a delegate per object.
+        _byName = CompareByName;
+    }
+
     /// <summary>Hashes <paramref name="element"/> into <paramref name="hash"/> (32 bytes) unless an object repeats a property name or nests too deep.</summary>
     public static CanonicalStatus TryHash(JsonElement element, Span<byte> hash, out string? duplicate)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(hash.Length, SHA256.HashSizeInBytes, nameof(hash));
+
+        // Taken off the thread while in use and put back only after a clean run: should anything throw, the writer
+        // (and a digest it may have left half-fed) goes to the GC and the next call starts a new one.
         var writer = _cached ?? new CanonicalWriter();
         _cached = null;
-        try
+        writer._length = 0;
+        writer._namesLength = 0;
+        writer._propertiesLength = 0;
+        writer._duplicate = null;
+        var status = writer.Write(element, 0);
+        duplicate = writer._duplicate;
+        if (status == CanonicalStatus.Ok)
         {
-            writer._length = 0;
-            writer._namesLength = 0;
-            writer._propertiesLength = 0;
-            writer._duplicate = null;
-            var status = writer.Write(element, 0);
-            duplicate = writer._duplicate;
-            if (status == CanonicalStatus.Ok)
-            {
-                SHA256.HashData(writer._buffer.AsSpan(0, writer._length), hash);
-            }
+            writer._sha256.AppendData(writer._buffer.AsSpan(0, writer._length));
+            writer._sha256.GetHashAndReset(hash);
+        }
 
-            return status;
-        }
-        finally
-        {
-            writer.Release();
-            _cached = writer;
-        }
+        writer.Release();
+        _cached = writer;
+        return status;
     }
 
     private CanonicalStatus Write(JsonElement element, int depth)
@@ -83,7 +96,7 @@ internal sealed class CanonicalWriter
                 Append((byte)']');
                 return CanonicalStatus.Ok;
             case JsonValueKind.String:
-                WriteString(Unquote(JsonMarshal.GetRawUtf8Value(element)));
+                WriteString(JsonEscapes.Unquote(JsonMarshal.GetRawUtf8Value(element)));
                 return CanonicalStatus.Ok;
             case JsonValueKind.Number:
                 WriteNumber(JsonMarshal.GetRawUtf8Value(element));
@@ -107,10 +120,10 @@ internal sealed class CanonicalWriter
         var position = 0;
         foreach (var property in element.EnumerateObject())
         {
-            var raw = Unquote(JsonMarshal.GetRawUtf8PropertyName(property));
+            var raw = JsonEscapes.Unquote(JsonMarshal.GetRawUtf8PropertyName(property));
             var nameStart = _namesLength;
             EnsureCapacity(ref _names, _namesLength, raw.Length);
-            _namesLength += Decode(raw, _names.AsSpan(_namesLength));
+            _namesLength += JsonEscapes.Decode(raw, _names.AsSpan(_namesLength));
             if (_propertiesLength == _properties.Length)
             {
                 Array.Resize(ref _properties, _properties.Length * 2);
@@ -121,7 +134,7 @@ internal sealed class CanonicalWriter
 
         _propertiesUsed = Math.Max(_propertiesUsed, _propertiesLength);
         var count = _propertiesLength - first;
-        _properties.AsSpan(first, count).Sort(new CanonicalPropertyComparer(_names));
+        SortByName(_properties.AsSpan(first, count));
         for (var i = first + 1; i < first + count; i++)
         {
             var previous = _properties[i - 1];
@@ -153,12 +166,44 @@ internal sealed class CanonicalWriter
         return CanonicalStatus.Ok;
     }
 
+    /// <summary>
+    /// Sorts by <see cref="CompareByName"/>: small objects (every event) by an insertion sort that calls it directly,
+    /// larger ones by the general sort. Both give the one order, as the comparison is total.
+    /// </summary>
+    private void SortByName(Span<CanonicalProperty> properties)
+    {
+        if (properties.Length > SmallObject)
+        {
+            properties.Sort(_byName);
+            return;
+        }
+
+        for (var i = 1; i < properties.Length; i++)
+        {
+            var current = properties[i];
+            var j = i - 1;
+            for (; j >= 0 && CompareByName(properties[j], current) > 0; j--)
+            {
+                properties[j + 1] = properties[j];
+            }
+
+            properties[j + 1] = current;
+        }
+    }
+
+    /// <summary>Orders properties by the UTF-8 bytes of their decoded names (code point order), then by position so the order is total.</summary>
+    private int CompareByName(CanonicalProperty x, CanonicalProperty y)
+    {
+        var byName = _names.AsSpan(x.NameStart, x.NameLength).SequenceCompareTo(_names.AsSpan(y.NameStart, y.NameLength));
+        return byName != 0 ? byName : x.Position.CompareTo(y.Position);
+    }
+
     private void WriteString(ReadOnlySpan<byte> raw)
     {
         EnsureCapacity(ref _buffer, _length, raw.Length + 5);
         var lengthAt = _length + 1;
         _buffer[_length] = (byte)'s';
-        var written = Decode(raw, _buffer.AsSpan(lengthAt + 4));
+        var written = JsonEscapes.Decode(raw, _buffer.AsSpan(lengthAt + 4));
         BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(lengthAt), written);
         _length = lengthAt + 4 + written;
     }
@@ -243,140 +288,4 @@ internal sealed class CanonicalWriter
             Array.Resize(ref buffer, (int)Math.Min(Array.MaxLength, Math.Max((long)buffer.Length * 2, (long)length + extra)));
         }
     }
-
-    private static ReadOnlySpan<byte> Unquote(ReadOnlySpan<byte> raw) =>
-        raw.Length >= 2 && raw[0] == '"' ? raw[1..^1] : raw;
-
-    /// <summary>
-    /// Decodes the JSON escapes of a string's raw text into UTF-8; the destination holds at least raw.Length bytes
-    /// (no escape decodes to more bytes than it takes). A lone surrogate escape is kept as its 3-byte generalised
-    /// UTF-8 form, which no valid UTF-8 text contains, so the encoding stays unambiguous and never fails.
-    /// </summary>
-    private static int Decode(ReadOnlySpan<byte> raw, Span<byte> destination)
-    {
-        var escape = raw.IndexOf((byte)'\\');
-        if (escape < 0)
-        {
-            raw.CopyTo(destination);
-            return raw.Length;
-        }
-
-        raw[..escape].CopyTo(destination);
-        var written = escape;
-        var i = escape;
-        while (i < raw.Length)
-        {
-            var b = raw[i];
-            if (b != '\\' || i + 1 >= raw.Length)
-            {
-                destination[written++] = b;
-                i++;
-                continue;
-            }
-
-            var e = raw[i + 1];
-            switch (e)
-            {
-                case (byte)'b':
-                    destination[written++] = 0x08;
-                    i += 2;
-                    continue;
-                case (byte)'f':
-                    destination[written++] = 0x0C;
-                    i += 2;
-                    continue;
-                case (byte)'n':
-                    destination[written++] = 0x0A;
-                    i += 2;
-                    continue;
-                case (byte)'r':
-                    destination[written++] = 0x0D;
-                    i += 2;
-                    continue;
-                case (byte)'t':
-                    destination[written++] = 0x09;
-                    i += 2;
-                    continue;
-                case (byte)'u' when TryHex4(raw, i + 2, out var unit):
-                    i += 6;
-                    var codePoint = unit;
-                    if (unit is >= 0xD800 and <= 0xDBFF && i + 5 < raw.Length && raw[i] == '\\' && raw[i + 1] == 'u'
-                        && TryHex4(raw, i + 2, out var low) && low is >= 0xDC00 and <= 0xDFFF)
-                    {
-                        codePoint = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
-                        i += 6;
-                    }
-
-                    written += EncodeUtf8(codePoint, destination[written..]);
-                    continue;
-                default:
-                    // \" \\ \/ stand for the character itself.
-                    destination[written++] = e;
-                    i += 2;
-                    continue;
-            }
-        }
-
-        return written;
-    }
-
-    private static int EncodeUtf8(int codePoint, Span<byte> destination)
-    {
-        if (codePoint < 0x80)
-        {
-            destination[0] = (byte)codePoint;
-            return 1;
-        }
-
-        if (codePoint < 0x800)
-        {
-            destination[0] = (byte)(0xC0 | (codePoint >> 6));
-            destination[1] = (byte)(0x80 | (codePoint & 0x3F));
-            return 2;
-        }
-
-        if (codePoint < 0x10000)
-        {
-            destination[0] = (byte)(0xE0 | (codePoint >> 12));
-            destination[1] = (byte)(0x80 | ((codePoint >> 6) & 0x3F));
-            destination[2] = (byte)(0x80 | (codePoint & 0x3F));
-            return 3;
-        }
-
-        destination[0] = (byte)(0xF0 | (codePoint >> 18));
-        destination[1] = (byte)(0x80 | ((codePoint >> 12) & 0x3F));
-        destination[2] = (byte)(0x80 | ((codePoint >> 6) & 0x3F));
-        destination[3] = (byte)(0x80 | (codePoint & 0x3F));
-        return 4;
-    }
-
-    private static bool TryHex4(ReadOnlySpan<byte> raw, int start, out int value)
-    {
-        value = 0;
-        if (start + 4 > raw.Length)
-        {
-            return false;
-        }
-
-        for (var i = start; i < start + 4; i++)
-        {
-            var digit = HexValue(raw[i]);
-            if (digit < 0)
-            {
-                return false;
-            }
-
-            value = (value << 4) | digit;
-        }
-
-        return true;
-    }
-
-    private static int HexValue(byte b) => b switch
-    {
-        >= (byte)'0' and <= (byte)'9' => b - '0',
-        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
-        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
-        _ => -1,
-    };
 }

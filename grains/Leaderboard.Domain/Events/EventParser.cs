@@ -23,6 +23,15 @@ public sealed class EventParser
     private const string Body = "body";
     private const long MaxAmount = 1_000_000_000_000;
 
+    /// <summary>Dates and date-times are read as ASCII of at most this many bytes.</summary>
+    private const int MaxAsciiValue = 64;
+
+    /// <summary>The most bytes one character takes in a JSON string: <c>\uXXXX</c>.</summary>
+    private const int MaxEscapedLength = 6;
+
+    /// <summary>Unit and procedure codes up to this many characters are looked up without making a string.</summary>
+    private const int MaxLookupChars = 64;
+
     private static readonly JsonDocumentOptions LineOptions = new() { MaxDepth = 64 };
 
     private readonly Catalogue.Catalogue _catalogue;
@@ -49,24 +58,7 @@ public sealed class EventParser
             return Reject(null, Body, EventErrors.NotUtf8);
         }
 
-        var hash = new byte[32];
-        var status = CanonicalWriter.TryHash(element, hash, out var duplicate);
-        if (status == CanonicalStatus.TooDeep)
-        {
-            return Reject(null, Body, EventErrors.TooDeep);
-        }
-
-        if (status == CanonicalStatus.DuplicateProperty)
-        {
-            var id = duplicate == "id" ? null : ValidId(element);
-            return Reject(id, duplicate!, EventErrors.Duplicate);
-        }
-
-        var latest = _time.GetUtcNow() + MaxClockSkew;
-        var mapped = Map(element, _catalogue, _catalogue.TimeZone, latest, out var rejection);
-        return mapped is null
-            ? new ParseOutcome(null, rejection)
-            : new ParseOutcome(new ParsedEvent(mapped, element.GetRawText(), hash), null);
+        return ParseObject(element);
     }
 
     /// <summary>Validates one NDJSON line: anything but exactly one JSON value in valid UTF-8 is rejected as <c>"body"</c>.</summary>
@@ -98,7 +90,9 @@ public sealed class EventParser
 
             using (document)
             {
-                return Parse(document.RootElement);
+                // The line was checked to be UTF-8 whole, so the object needs no second look.
+                var root = document.RootElement;
+                return root.ValueKind == JsonValueKind.Object ? ParseObject(root) : Reject(null, Body, EventErrors.NotObject);
             }
         }
         finally
@@ -151,6 +145,29 @@ public sealed class EventParser
         };
     }
 
+    /// <summary>Validates an object already known to be valid UTF-8.</summary>
+    private ParseOutcome ParseObject(JsonElement element)
+    {
+        var hash = new byte[32];
+        var status = CanonicalWriter.TryHash(element, hash, out var duplicate);
+        if (status == CanonicalStatus.TooDeep)
+        {
+            return Reject(null, Body, EventErrors.TooDeep);
+        }
+
+        if (status == CanonicalStatus.DuplicateProperty)
+        {
+            var id = duplicate == "id" ? null : ValidId(element);
+            return Reject(id, duplicate!, EventErrors.Duplicate);
+        }
+
+        var latest = _time.GetUtcNow() + MaxClockSkew;
+        var mapped = Map(element, _catalogue, _catalogue.TimeZone, latest, out var rejection);
+        return mapped is null
+            ? new ParseOutcome(null, rejection)
+            : new ParseOutcome(new ParsedEvent(mapped, element.GetRawText(), hash), null);
+    }
+
     private static DossierEvent? Map(JsonElement e, Catalogue.Catalogue? catalogue, TimeZoneInfo zone, DateTimeOffset? latest, out EventRejection? rejection)
     {
         rejection = null;
@@ -181,19 +198,25 @@ public sealed class EventParser
             return Fail(out rejection, id, "occurredAt", EventErrors.Future);
         }
 
-        if (ReadString(e, "unit"u8, out var unit) is { } unitError)
+        // Unit and procedure codes are looked up from the characters; the event keeps the catalogue's own string.
+        Span<char> code = stackalloc char[MaxLookupChars];
+        if (ReadChars(e, "unit"u8, code, out var unitCode) is { } unitError)
         {
             return Fail(out rejection, id, "unit", unitError);
         }
 
-        if (catalogue is not null)
+        string unit;
+        if (catalogue is null)
         {
-            if (catalogue.FindUnit(unit!) is not { } known)
-            {
-                return Fail(out rejection, id, "unit", EventErrors.UnknownUnit);
-            }
-
+            unit = unitCode.ToString();
+        }
+        else if (catalogue.FindUnit(unitCode) is { } known)
+        {
             unit = known.Code;
+        }
+        else
+        {
+            return Fail(out rejection, id, "unit", EventErrors.UnknownUnit);
         }
 
         if (ReadText(e, "dossier"u8, MaxCodeLength, out var dossier) is { } dossierError)
@@ -204,19 +227,23 @@ public sealed class EventParser
         switch (type)
         {
             case EventType.DossierReceived:
-                if (ReadString(e, "procedure"u8, out var procedure) is { } procedureError)
+                if (ReadChars(e, "procedure"u8, code, out var procedureCode) is { } procedureError)
                 {
                     return Fail(out rejection, id, "procedure", procedureError);
                 }
 
-                if (catalogue is not null)
+                string procedure;
+                if (catalogue is null)
                 {
-                    if (catalogue.FindProcedure(procedure!) is not { } knownProcedure)
-                    {
-                        return Fail(out rejection, id, "procedure", EventErrors.UnknownProcedure);
-                    }
-
+                    procedure = procedureCode.ToString();
+                }
+                else if (catalogue.FindProcedure(procedureCode) is { } knownProcedure)
+                {
                     procedure = knownProcedure.Code;
+                }
+                else
+                {
+                    return Fail(out rejection, id, "procedure", EventErrors.UnknownProcedure);
                 }
 
                 if (ReadChannel(e, out var channel) is { } channelError)
@@ -229,7 +256,7 @@ public sealed class EventParser
                     return Fail(out rejection, id, "dueAt", dueError);
                 }
 
-                return new DossierEvent(id!, type, occurredAt, unit!, dossier!, Procedure: procedure, Channel: channel, DueDate: due);
+                return new DossierEvent(id!, type, occurredAt, unit, dossier!, Procedure: procedure, Channel: channel, DueDate: due);
 
             case EventType.DossierFinished:
                 if (ReadDueDate(e, zone, out var finishedDue) is { } finishedDueError)
@@ -237,7 +264,7 @@ public sealed class EventParser
                     return Fail(out rejection, id, "dueAt", finishedDueError);
                 }
 
-                return new DossierEvent(id!, type, occurredAt, unit!, dossier!, DueDate: finishedDue);
+                return new DossierEvent(id!, type, occurredAt, unit, dossier!, DueDate: finishedDue);
 
             case EventType.DossierVoided:
                 if (ReadText(e, "reason"u8, MaxReasonLength, out var reason) is { } reasonError)
@@ -250,7 +277,7 @@ public sealed class EventParser
                     return Fail(out rejection, id, "reason", EventErrors.Blank);
                 }
 
-                return new DossierEvent(id!, type, occurredAt, unit!, dossier!, Reason: reason);
+                return new DossierEvent(id!, type, occurredAt, unit, dossier!, Reason: reason);
 
             case EventType.PaymentCompleted:
                 if (ReadText(e, "payment"u8, MaxCodeLength, out var payment) is { } paymentError)
@@ -268,7 +295,7 @@ public sealed class EventParser
                     return Fail(out rejection, id, "method", methodError);
                 }
 
-                return new DossierEvent(id!, type, occurredAt, unit!, dossier!, Payment: payment, Amount: amount, Method: method);
+                return new DossierEvent(id!, type, occurredAt, unit, dossier!, Payment: payment, Amount: amount, Method: method);
 
             default:
                 if (ReadText(e, "payment"u8, MaxCodeLength, out var refunded) is { } refundedError)
@@ -276,7 +303,7 @@ public sealed class EventParser
                     return Fail(out rejection, id, "payment", refundedError);
                 }
 
-                return new DossierEvent(id!, type, occurredAt, unit!, dossier!, Payment: refunded);
+                return new DossierEvent(id!, type, occurredAt, unit, dossier!, Payment: refunded);
         }
     }
 
@@ -320,6 +347,43 @@ public sealed class EventParser
         try
         {
             value = property.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return EventErrors.InvalidText;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A required string of any length, as characters: decoded into <paramref name="buffer"/> when it is unescaped and
+    /// fits, else read as a new string. For values that are only looked up, so the usual case allocates nothing.
+    /// </summary>
+    private static string? ReadChars(JsonElement e, ReadOnlySpan<byte> name, Span<char> buffer, out ReadOnlySpan<char> value)
+    {
+        value = default;
+        if (!e.TryGetProperty(name, out var property))
+        {
+            return EventErrors.Missing;
+        }
+
+        if (property.ValueKind != JsonValueKind.String)
+        {
+            return EventErrors.NotString;
+        }
+
+        var raw = JsonEscapes.Unquote(JsonMarshal.GetRawUtf8Value(property));
+        if (raw.IndexOf((byte)'\\') < 0
+            && Utf8.ToUtf16(raw, buffer, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
+        {
+            value = buffer[..written];
+            return null;
+        }
+
+        try
+        {
+            value = property.GetString();
         }
         catch (InvalidOperationException)
         {
@@ -449,7 +513,7 @@ public sealed class EventParser
             return EventErrors.NotString;
         }
 
-        Span<byte> text = stackalloc byte[64];
+        Span<byte> text = stackalloc byte[MaxAsciiValue];
         var length = CopyAscii(property, text);
         return length < 0 ? EventErrors.DateTimeFormat : EventTimestamp.TryParseDateTime(text[..length], out value);
     }
@@ -468,7 +532,7 @@ public sealed class EventParser
             return EventErrors.DueAtType;
         }
 
-        Span<byte> text = stackalloc byte[64];
+        Span<byte> text = stackalloc byte[MaxAsciiValue];
         var length = CopyAscii(property, text);
         if (length < 0)
         {
@@ -564,7 +628,7 @@ public sealed class EventParser
     /// <summary>Compares a string element with an ASCII literal, case-sensitively, without allocating in the usual unescaped case.</summary>
     private static bool ValueIs(JsonElement property, ReadOnlySpan<byte> literal)
     {
-        var raw = Unquote(JsonMarshal.GetRawUtf8Value(property));
+        var raw = JsonEscapes.Unquote(JsonMarshal.GetRawUtf8Value(property));
         if (raw.IndexOf((byte)'\\') < 0)
         {
             return raw.SequenceEqual(literal);
@@ -580,10 +644,13 @@ public sealed class EventParser
         }
     }
 
-    /// <summary>Copies a short ASCII string value into <paramref name="destination"/>; -1 when it is longer, not ASCII or not decodable.</summary>
+    /// <summary>
+    /// Copies a short ASCII string value into <paramref name="destination"/> (at most <see cref="MaxAsciiValue"/> bytes);
+    /// -1 when it is longer, not ASCII or not decodable.
+    /// </summary>
     private static int CopyAscii(JsonElement property, Span<byte> destination)
     {
-        var raw = Unquote(JsonMarshal.GetRawUtf8Value(property));
+        var raw = JsonEscapes.Unquote(JsonMarshal.GetRawUtf8Value(property));
         if (raw.IndexOf((byte)'\\') < 0)
         {
             if (raw.Length > destination.Length || !Ascii.IsValid(raw))
@@ -595,26 +662,23 @@ public sealed class EventParser
             return raw.Length;
         }
 
-        string text;
-        try
-        {
-            text = property.GetString()!;
-        }
-        catch (InvalidOperationException)
+        // Escaped (System.Text.Json writers send '+' as \u002B): decoded here rather than through a string. An ASCII
+        // character takes at most six bytes escaped, so a longer value cannot fit; a lone surrogate decodes to non-ASCII.
+        Span<byte> decoded = stackalloc byte[MaxAsciiValue * MaxEscapedLength];
+        if (raw.Length > decoded.Length)
         {
             return -1;
         }
 
-        if (text.Length > destination.Length || !Ascii.IsValid(text))
+        var length = JsonEscapes.Decode(raw, decoded);
+        if (length > destination.Length || !Ascii.IsValid(decoded[..length]))
         {
             return -1;
         }
 
-        return Encoding.ASCII.GetBytes(text, destination);
+        decoded[..length].CopyTo(destination);
+        return length;
     }
-
-    private static ReadOnlySpan<byte> Unquote(ReadOnlySpan<byte> raw) =>
-        raw.Length >= 2 && raw[0] == '"' ? raw[1..^1] : raw;
 
     private static bool HasControl(string text)
     {

@@ -27,6 +27,15 @@ public sealed class SampleOrgTests
     }
 
     [Fact]
+    public void Codes_are_found_from_characters_as_from_strings()
+    {
+        Assert.Same(Sample.FindUnit("000.01.12.H37"), Sample.FindUnit("x000.01.12.H37".AsSpan(1)));
+        Assert.Same(Sample.FindProcedure("9.000104"), Sample.FindProcedure("9.000104 ".AsSpan(0, 8)));
+        Assert.Null(Sample.FindUnit("000.01.12.h37".AsSpan()));
+        Assert.Null(Sample.FindProcedure(ReadOnlySpan<char>.Empty));
+    }
+
+    [Fact]
     public void Assignments_reach_the_subtree()
     {
         Assert.Equal(["9.000101", "9.000102", "9.000103", "9.000104"], Sample.OnlineProceduresOfSubtree("000.07.12.H37").Order(StringComparer.Ordinal));

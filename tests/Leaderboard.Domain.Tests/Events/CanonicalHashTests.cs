@@ -102,6 +102,39 @@ public sealed class CanonicalHashTests
     }
 
     [Fact]
+    public void Hashes_are_pinned()
+    {
+        // Stored journals keep these hashes: the canonical form and its hash must never change.
+        Assert.Equal("897E3CC4E714D79A4049B5793E5734BE8D5DC34A3D91306EBA928A28D05E589E", Convert.ToHexString(EventSamples.Hash(Event)));
+        const string mixed = """{"z":1,"y":{"q":[true,false,null,"\u00e9\ud800"],"p":-1.50e3},"x":"Nhập nhầm","k17":17,"k16":16,"k15":15,"k14":14,"k13":13,"k12":12,"k11":11,"k10":10,"k09":9,"k08":8,"k07":7,"k06":6,"k05":5,"k04":4,"k03":3,"k02":2,"k01":1}""";
+        Assert.Equal("DBF472A2CFBD2A887E4A3E640C3CEC7A9C1530C812F999D3C3E8D2D8C9F9D551", Convert.ToHexString(EventSamples.Hash(mixed)));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(40)]
+    public void Key_order_does_not_matter_for_small_or_large_objects(int count)
+    {
+        var keys = Enumerable.Range(0, count).Select(i => $"k{(i * 7) % count}").ToList();
+        var expected = EventSamples.Hash(Object(keys.Order(StringComparer.Ordinal)));
+        for (var shift = 0; shift < count; shift++)
+        {
+            Assert.Equal(expected, EventSamples.Hash(Object(keys.Skip(shift).Concat(keys.Take(shift)))));
+        }
+
+        // A repeated name is found wherever it sits.
+        for (var at = 0; at < count; at++)
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(Object(keys.Prepend(keys[at])));
+            Assert.Throws<ArgumentException>(() => EventParser.CanonicalHash(document.RootElement));
+        }
+
+        static string Object(IEnumerable<string> names) => "{" + string.Join(',', names.Select(n => $"\"{n}\":\"{n}\"")) + "}";
+    }
+
+    [Fact]
     public void Duplicate_names_throw_from_the_public_helper()
     {
         using var document = System.Text.Json.JsonDocument.Parse("""{"a":1,"a":1}""");

@@ -353,6 +353,38 @@ public sealed class EventParserTests
     public void OccurredAt_far_in_the_past_is_accepted() =>
         Accepted(EventSamples.Received().With("occurredAt", "1999-01-01T00:00:00Z"));
 
+    [Fact]
+    public void OccurredAt_written_with_escapes_is_the_same_instant()
+    {
+        var json = EventSamples.Received().ToJsonString()
+            .Replace("\"2024-06-10T08:00:00\\u002B07:00\"", $"\"{EscapeAll("2024-06-10T08:00:00+07:00")}\"", StringComparison.Ordinal);
+        Assert.Contains("\\u0032\\u0030", json, StringComparison.Ordinal);
+        Assert.Equal(new DateTimeOffset(2024, 6, 10, 8, 0, 0, TimeSpan.FromHours(7)), Parse(json).Event!.Event.OccurredAt);
+    }
+
+    [Fact]
+    public void OccurredAt_of_64_escaped_characters_is_read_and_65_is_a_format_error()
+    {
+        // 43 fraction digits make 64 characters, the most a date-time is read with; each written as \uXXXX.
+        var longest = "2024-06-10T08:00:00." + new string('1', 43) + "Z";
+        Assert.Equal(64, longest.Length);
+        Assert.Equal(
+            new DateTimeOffset(2024, 6, 10, 8, 0, 0, TimeSpan.Zero).AddTicks(1_111_111),
+            Parse(WithRawOccurredAt(EscapeAll(longest))).Event!.Event.OccurredAt);
+        Rejected(
+            WithRawOccurredAt(EscapeAll("2024-06-10T08:00:00." + new string('1', 44) + "Z")),
+            "occurredAt",
+            id: "e-1",
+            error: "không đúng dạng YYYY-MM-DDThh:mm[:ss[.phần lẻ giây]] kèm Z hoặc ±hh:mm");
+    }
+
+    [Theory]
+    [InlineData("2024-06-10T08:00:00\\u00e9Z")]
+    [InlineData("2024-06-10T08:00:00\\ud800Z")]
+    [InlineData("2024-06-10T08:00:00Z\\ud83d\\ude00")]
+    public void OccurredAt_escaping_a_non_ascii_character_is_a_format_error(string raw) =>
+        Rejected(WithRawOccurredAt(raw), "occurredAt", id: "e-1", error: "không đúng dạng YYYY-MM-DDThh:mm[:ss[.phần lẻ giây]] kèm Z hoặc ±hh:mm");
+
     // ---- unit, dossier ----
 
     [Theory]
@@ -372,6 +404,27 @@ public sealed class EventParserTests
     [Fact]
     public void Unit_is_the_catalogues_instance() =>
         Assert.Same(EventSamples.Catalogue.FindUnit("000.07.12.H37")!.Code, Accepted(EventSamples.Received()).Unit);
+
+    [Fact]
+    public void Unit_written_with_escapes_is_the_catalogues_instance()
+    {
+        var json = EventSamples.Received().ToJsonString().Replace("\"unit\":\"000.07.12.H37\"", "\"unit\":\"000.07.12.H\\u0033\\u0037\"", StringComparison.Ordinal);
+        Assert.Same(EventSamples.Catalogue.FindUnit("000.07.12.H37")!.Code, Parse(json).Event!.Event.Unit);
+    }
+
+    [Theory]
+    [InlineData("đơn vị")]
+    [InlineData("000.07.12.H37 ")]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000000000.07.12.H37")]
+    public void Unit_unknown_whatever_its_text(string value) =>
+        Rejected(EventSamples.Paid().With("unit", value), "unit", id: "e-4", error: "không phải một đơn vị đã biết");
+
+    [Fact]
+    public void Unit_with_a_lone_surrogate_escape_is_invalid_text()
+    {
+        var json = EventSamples.Paid().ToJsonString().Replace("\"unit\":\"000.07.12.H37\"", "\"unit\":\"\\ud800\"", StringComparison.Ordinal);
+        Rejected(json, "unit", id: "e-4", error: "chuỗi chứa ký tự Unicode không hợp lệ");
+    }
 
     [Fact]
     public void Dossier_of_64_characters_is_accepted_and_65_rejected()
@@ -412,6 +465,28 @@ public sealed class EventParserTests
     [Fact]
     public void Procedure_unknown() =>
         Rejected(EventSamples.Received().With("procedure", "9.999999"), "procedure", id: "e-1", error: "không phải một thủ tục đã biết");
+
+    [Fact]
+    public void Procedure_is_the_catalogues_instance()
+    {
+        Assert.Same(EventSamples.Catalogue.FindProcedure("9.000101")!.Code, Accepted(EventSamples.Received()).Procedure);
+        var json = EventSamples.Received().ToJsonString().Replace("\"9.000101\"", "\"\\u0039.000101\"", StringComparison.Ordinal);
+        Assert.Same(EventSamples.Catalogue.FindProcedure("9.000101")!.Code, Parse(json).Event!.Event.Procedure);
+    }
+
+    [Theory]
+    [InlineData("9.000101x")]
+    [InlineData("thủ tục")]
+    [InlineData("")]
+    public void Procedure_unknown_whatever_its_text(string value) =>
+        Rejected(EventSamples.Received().With("procedure", value), "procedure", id: "e-1", error: "không phải một thủ tục đã biết");
+
+    [Fact]
+    public void Procedure_with_a_lone_surrogate_escape_is_invalid_text()
+    {
+        var json = EventSamples.Received().ToJsonString().Replace("\"9.000101\"", "\"9\\udc00\"", StringComparison.Ordinal);
+        Rejected(json, "procedure", id: "e-1", error: "chuỗi chứa ký tự Unicode không hợp lệ");
+    }
 
     [Fact]
     public void Procedure_missing() => Rejected(EventSamples.Received().Without("procedure"), "procedure", id: "e-1", error: "thiếu trường bắt buộc");
@@ -495,6 +570,13 @@ public sealed class EventParserTests
     [Fact]
     public void DueAt_is_ignored_by_payments() =>
         Assert.Null(Accepted(EventSamples.Paid().With("dueAt", "garbage")).DueDate);
+
+    [Fact]
+    public void DueAt_written_with_escapes_is_the_same_date()
+    {
+        var json = EventSamples.Received().ToJsonString().Replace("\"2024-06-15\"", $"\"{EscapeAll("2024-06-15")}\"", StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2024, 6, 15), Parse(json).Event!.Event.DueDate);
+    }
 
     // ---- dossier.voided ----
 
@@ -642,6 +724,13 @@ public sealed class EventParserTests
     [InlineData("{\"id\":\"a\",\"type\":\"x\",\"occurredAt\":\"2024-06-15T16:00:00Z\",\"unit\":\"u\",\"dossier\":\"d\"}")]
     public void Stored_garbage_throws_format_exception(string content) =>
         Assert.Throws<FormatException>(() => EventParser.ParseStored(content, EventSamples.Catalogue.TimeZone));
+
+    private static string WithRawOccurredAt(string raw) =>
+        EventSamples.Received().ToJsonString().Replace("\"2024-06-10T08:00:00\\u002B07:00\"", $"\"{raw}\"", StringComparison.Ordinal);
+
+    /// <summary>Every character as a <c>\uXXXX</c> escape.</summary>
+    private static string EscapeAll(string text) =>
+        string.Concat(text.Select(c => $"\\u{(int)c:x4}"));
 
     private static string PaidWithAmount(string raw) =>
         EventSamples.Paid().ToJsonString().Replace("\"amount\":80000", $"\"amount\":{raw}", StringComparison.Ordinal);
