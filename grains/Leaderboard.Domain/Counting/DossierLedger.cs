@@ -47,16 +47,22 @@ public sealed class DossierLedger
 
     /// <summary>
     /// What this ledger's dossiers add to the unit's subtree now, in new counters the caller owns; empty when it has
-    /// none. Sums the totals of every owner whose chain holds the unit (a walk over this shard's owners).
+    /// none. A leaf's are its own totals; a parent's, the sum of every owner whose chain holds it (a walk over this
+    /// shard's units, which costs no memory for indexes that only these rare reads would use).
     /// </summary>
     public UnitCounters ContributionTo(string unit)
     {
-        var sum = new UnitCounters();
         if (!_units.TryGetValue(unit, out var target))
         {
-            return sum;
+            return new UnitCounters();
         }
 
+        if (_catalogue.ChildrenOf(unit).Count == 0)
+        {
+            return target.OwnTotals.Clone();
+        }
+
+        var sum = new UnitCounters();
         foreach (var owner in _units.Values)
         {
             if (owner.Chain is { } chain && Array.IndexOf(chain, target) >= 0)
