@@ -8,9 +8,15 @@ namespace Leaderboard.Domain.Counting;
 /// <summary>
 /// The state of the dossiers of one ledger shard and what they add to each unit's counters. Each accepted
 /// event updates its dossier's facts; when that changes the dossier's contribution, the ledger adds the signed
-/// difference to the owner unit and all its ancestors, both to its totals and to the pending deltas that
+/// difference to the owner unit's totals, and to the pending deltas of the owner and all its ancestors that
 /// <see cref="TakeDeltas"/> hands to the unit grains. Not thread-safe: owned by one grain.
 /// </summary>
+/// <remarks>
+/// Totals are kept for owners only, not rolled up: they are read only when a unit re-reads the shard
+/// (<see cref="ContributionTo"/>, rare), which sums the owners of the unit's subtree. Rolled-up totals cost three
+/// updates per event instead of one, and made the districts' and the root's totals, in every shard, the largest and
+/// most pointer-rich structures of the heap (every procedure × every day), which the GC kept tracing and promoting.
+/// </remarks>
 public sealed class DossierLedger
 {
     private const byte SnapshotVersion = 1;
@@ -39,9 +45,34 @@ public sealed class DossierLedger
     /// <summary>Every unit this ledger has ever counted something for (its own dossiers' units and their ancestors).</summary>
     public IEnumerable<string> Units => _units.Keys;
 
-    /// <summary>A copy of this ledger's current totals for the unit's subtree; empty when it has none.</summary>
-    public UnitCounters ContributionTo(string unit) =>
-        _units.TryGetValue(unit, out var counted) ? counted.Totals.Clone() : new UnitCounters();
+    /// <summary>
+    /// What this ledger's dossiers add to the unit's subtree now, in new counters the caller owns; empty when it has
+    /// none. A leaf's are its own totals; a parent's, the sum of every owner whose chain holds it (a walk over this
+    /// shard's units, which costs no memory for indexes that only these rare reads would use).
+    /// </summary>
+    public UnitCounters ContributionTo(string unit)
+    {
+        if (!_units.TryGetValue(unit, out var target))
+        {
+            return new UnitCounters();
+        }
+
+        if (_catalogue.ChildrenOf(unit).Count == 0)
+        {
+            return target.OwnTotals.Clone();
+        }
+
+        var sum = new UnitCounters();
+        foreach (var owner in _units.Values)
+        {
+            if (owner.Chain is { } chain && Array.IndexOf(chain, target) >= 0)
+            {
+                sum.Add(owner.OwnTotals);
+            }
+        }
+
+        return sum;
+    }
 
     /// <summary>Applies one accepted, new event, in arrival order.</summary>
     public void Apply(DossierEvent e)
@@ -85,9 +116,10 @@ public sealed class DossierLedger
         if (before.Unit is { } unit && string.Equals(unit, after.Unit, StringComparison.Ordinal))
         {
             // The dossier stays with its unit: only the indicators the event changed move.
-            foreach (var counted in ChainOf(unit))
+            var chain = ChainOf(unit);
+            after.AddChangeFrom(before, chain[0].OwnTotals);
+            foreach (var counted in chain)
             {
-                after.AddChangeFrom(before, counted.Totals);
                 after.AddChangeFrom(before, PendingOf(counted));
             }
         }
@@ -222,7 +254,7 @@ public sealed class DossierLedger
         }
     }
 
-    /// <summary>Reads what <see cref="WriteSnapshot"/> wrote and rebuilds the totals; nothing is pending afterwards.</summary>
+    /// <summary>Reads what <see cref="WriteSnapshot"/> wrote and rebuilds the owners' totals; nothing is pending afterwards.</summary>
     public static DossierLedger ReadSnapshot(Catalogue.Catalogue catalogue, Stream stream)
     {
         var ledger = new DossierLedger(catalogue);
@@ -293,10 +325,8 @@ public sealed class DossierLedger
             ledger._dossiers.Add(code, state);
             if (state.Contribution() is { Unit: { } unit } contribution)
             {
-                foreach (var counted in ledger.ChainOf(unit))
-                {
-                    contribution.AddTo(counted.Totals, 1);
-                }
+                // Resolving the chain also counts the ancestors (see Units), as applying the events did.
+                contribution.AddTo(ledger.ChainOf(unit)[0].OwnTotals, 1);
             }
         }
 
@@ -377,7 +407,7 @@ public sealed class DossierLedger
         }
     }
 
-    /// <summary>Adds <paramref name="sign"/> × the contribution to the totals and pending deltas of its unit and ancestors.</summary>
+    /// <summary>Adds <paramref name="sign"/> × the contribution to its unit's totals and to the pending deltas of its unit and ancestors.</summary>
     private void Spread(Contribution contribution, int sign)
     {
         if (contribution.Unit is not { } unit)
@@ -385,9 +415,10 @@ public sealed class DossierLedger
             return;
         }
 
-        foreach (var counted in ChainOf(unit))
+        var chain = ChainOf(unit);
+        contribution.AddTo(chain[0].OwnTotals, sign);
+        foreach (var counted in chain)
         {
-            contribution.AddTo(counted.Totals, sign);
             contribution.AddTo(PendingOf(counted), sign);
         }
     }

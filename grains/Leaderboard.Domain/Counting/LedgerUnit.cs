@@ -1,17 +1,21 @@
 namespace Leaderboard.Domain.Counting;
 
 /// <summary>
-/// What a <see cref="DossierLedger"/> keeps for one unit it counts for: the unit's totals, its delta since the last
-/// take, and the unit's chain (itself, then its ancestors up to the root), resolved once so that spreading a change
-/// costs one look-up by code per event rather than one per unit of the chain and per target.
+/// What a <see cref="DossierLedger"/> keeps for one unit it counts for: what the dossiers it owns add to it, its
+/// delta since the last take, and the unit's chain (itself, then its ancestors up to the root), resolved once so
+/// that spreading a change costs one look-up by code per event rather than one per unit of the chain and per target.
 /// </summary>
 internal sealed class LedgerUnit(string code)
 {
     public string Code { get; } = code;
 
-    public UnitCounters Totals { get; } = new();
+    /// <summary>
+    /// What the dossiers this unit owns add to it; not rolled up (a unit's subtree is the sum over the owners in it),
+    /// so a pure ancestor keeps this empty.
+    /// </summary>
+    public UnitCounters OwnTotals { get; } = new();
 
-    /// <summary>Null until something is spread here after the last take.</summary>
+    /// <summary>Null until something is spread here after the last take; rolled up (this unit's subtree).</summary>
     public UnitCounters? Pending { get; set; }
 
     /// <summary>Null until the unit first owns a dossier.</summary>

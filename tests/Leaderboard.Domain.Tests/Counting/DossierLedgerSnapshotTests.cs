@@ -59,15 +59,80 @@ public sealed class DossierLedgerSnapshotTests
         // Receipts, corrections within and across units, payments, refunds, finishes and the odd void, in a seeded
         // random order: whatever the incremental bookkeeping skips must still add up to the totals a snapshot
         // rebuilds from the dossiers' states alone.
-        var random = new Random(20241128);
-        string[] units = [SampleOrg.Veterinary, SampleOrg.Plants, SampleOrg.Forestry];
+        var ledger = new DossierLedger(_catalogue);
+        var deltas = ApplyRandomStream(ledger, new Random(20241128), [SampleOrg.Veterinary, SampleOrg.Plants, SampleOrg.Forestry], 60, 3_000);
+        var rebuilt = Load(Snapshot(ledger));
+        foreach (var unit in AllUnits)
+        {
+            var expected = rebuilt.ContributionTo(unit).Export();
+            Assert.Equal(expected, ledger.ContributionTo(unit).Export());
+            Assert.Equal(expected, (deltas.GetValueOrDefault(unit) ?? new UnitCounters()).Export());
+        }
+    }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(8128)]
+    [InlineData(20241128)]
+    public void A_parent_gets_the_sum_of_its_children_and_what_the_rolled_up_deltas_add_up_to(int seed)
+    {
+        // Totals are kept per owner; a parent's contribution is summed from the owners in its subtree on demand.
+        var ledger = new DossierLedger(_catalogue);
+        var deltas = ApplyRandomStream(ledger, new Random(seed), [SampleOrg.Veterinary, SampleOrg.Plants, SampleOrg.Forestry, SampleOrg.Quality], 80, 4_000);
+
+        var communes = new UnitCounters();
+        foreach (var unit in new[] { SampleOrg.Veterinary, SampleOrg.Plants, SampleOrg.Forestry, SampleOrg.Quality })
+        {
+            communes.Add(ledger.ContributionTo(unit));
+        }
+
+        Assert.False(communes.IsEmpty);
+        Assert.Equal(communes.Export(), ledger.ContributionTo(SampleOrg.Department).Export());
+        Assert.Equal(communes.Export(), ledger.ContributionTo(SampleOrg.Province).Export());
+        Assert.Equal(communes.Export(), deltas[SampleOrg.Department].Export());
+        Assert.Equal(communes.Export(), deltas[SampleOrg.Province].Export());
+        Assert.True(ledger.ContributionTo(SampleOrg.Office).IsEmpty);
+    }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(20241128)]
+    public void Dossiers_owned_by_a_parent_or_an_unknown_unit_count_in_the_right_subtrees(int seed)
+    {
+        // Owners at every level: the department and the province own dossiers of their own, next to their children's,
+        // and a unit the catalogue does not know counts for itself only.
+        var ledger = new DossierLedger(_catalogue);
+        string[] owners = [SampleOrg.Veterinary, SampleOrg.Plants, SampleOrg.Department, SampleOrg.Province, "000.99.12.H37"];
+        var deltas = ApplyRandomStream(ledger, new Random(seed), owners, 80, 4_000);
+        var rebuilt = Load(Snapshot(ledger));
+
+        foreach (var unit in AllUnits)
+        {
+            var contribution = ledger.ContributionTo(unit).Export();
+            Assert.Equal((deltas.GetValueOrDefault(unit) ?? new UnitCounters()).Export(), contribution);
+            Assert.Equal(rebuilt.ContributionTo(unit).Export(), contribution);
+        }
+
+        // The province's own dossiers are what it has beyond its department's subtree.
+        var beyondDepartment = ledger.ContributionTo(SampleOrg.Province);
+        beyondDepartment.Add(ledger.ContributionTo(SampleOrg.Department), -1);
+        Assert.False(beyondDepartment.IsEmpty);
+        Assert.False(ledger.ContributionTo("000.99.12.H37").IsEmpty);
+        Assert.Equal(owners.Concat([SampleOrg.Department, SampleOrg.Province]).ToHashSet(), ledger.Units.ToHashSet());
+    }
+
+    /// <summary>
+    /// Receipts, corrections within and across the units, payments, refunds, finishes and the odd void over
+    /// <paramref name="dossiers"/> dossiers, in a seeded random order; returns the sum of every delta taken on the way.
+    /// </summary>
+    private Dictionary<string, UnitCounters> ApplyRandomStream(DossierLedger ledger, Random random, string[] units, int dossiers, int events)
+    {
         string[] procedures = ["9.000101", "9.000102", "9.000301"];
         var start = new DateTimeOffset(2024, 6, 1, 8, 0, 0, TimeSpan.FromHours(7));
-        var ledger = new DossierLedger(_catalogue);
         var deltas = new Dictionary<string, UnitCounters>(StringComparer.Ordinal);
-        for (var i = 0; i < 3_000; i++)
+        for (var i = 0; i < events; i++)
         {
-            var dossier = $"d{random.Next(60)}";
+            var dossier = $"d{random.Next(dossiers)}";
             var unit = units[random.Next(units.Length)];
             var at = start.AddHours(random.Next(24 * 40)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
             var due = start.AddDays(random.Next(45)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -88,13 +153,7 @@ public sealed class DossierLedgerSnapshotTests
         }
 
         Gather(ledger, deltas);
-        var rebuilt = Load(Snapshot(ledger));
-        foreach (var unit in AllUnits)
-        {
-            var expected = rebuilt.ContributionTo(unit).Export();
-            Assert.Equal(expected, ledger.ContributionTo(unit).Export());
-            Assert.Equal(expected, (deltas.GetValueOrDefault(unit) ?? new UnitCounters()).Export());
-        }
+        return deltas;
     }
 
     private static void Gather(DossierLedger ledger, Dictionary<string, UnitCounters> into)
