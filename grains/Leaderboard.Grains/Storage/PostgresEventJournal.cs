@@ -70,9 +70,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
     private readonly int _maxGroupRows;
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
-    private readonly int _recentCapacity;
-    private readonly Dictionary<string, byte[]> _recent = new(StringComparer.Ordinal);
-    private readonly Queue<string> _recentOrder = new();
+    private readonly RecentIds _recent;
     private long _commits;
     private long _copyFallbacks;
     private long _rowsCommitted;
@@ -86,7 +84,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         _dataSource = dataSource;
         _logger = logger;
         _maxGroupRows = maxGroupRows;
-        _recentCapacity = recentIds;
+        _recent = new RecentIds(recentIds);
         _writer = Task.Run(RunWriterAsync);
     }
 
@@ -263,9 +261,10 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
             }
         }
 
-        // An id this process committed lately is answered from memory: the journal never forgets an id, so the
-        // answer is the one the database would give. The first occurrence of every other id goes to COPY; a later
-        // occurrence in the group is decided against it once it is in.
+        // An id this process committed lately with the same content is answered from memory: the journal never forgets
+        // an id, so the answer is the one the database would give. The first occurrence of every other id goes to COPY
+        // (an id re-used with other content meets its key there, and the fallback tells it apart); a later occurrence
+        // in the group is decided against the first once it is in.
         var outcomes = new AppendOutcome[rows];
         var firstRowOf = new Dictionary<string, int>(rows, StringComparer.Ordinal);
         var fresh = new List<int>(rows);
@@ -273,9 +272,9 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         for (var i = 0; i < rows; i++)
         {
             var entry = entries[i];
-            if (_recent.TryGetValue(entry.EventId, out var storedHash))
+            if (_recent.IsDuplicate(entry.EventId, entry.ContentHash))
             {
-                outcomes[i] = SameHash(storedHash, entry.ContentHash) ? AppendOutcome.Duplicate : AppendOutcome.Conflict;
+                outcomes[i] = AppendOutcome.Duplicate;
             }
             else if (firstRowOf.TryAdd(entry.EventId, i))
             {
@@ -491,20 +490,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
 
     private static bool SameHash(byte[] a, byte[] b) => a.AsSpan().SequenceEqual(b);
 
-    /// <summary>Keeps a committed id and its hash in memory, forgetting the oldest beyond the cap.</summary>
-    private void Remember(JournalEntry entry)
-    {
-        if (_recentCapacity == 0 || !_recent.TryAdd(entry.EventId, entry.ContentHash))
-        {
-            return;
-        }
-
-        _recentOrder.Enqueue(entry.EventId);
-        if (_recentOrder.Count > _recentCapacity)
-        {
-            _recent.Remove(_recentOrder.Dequeue());
-        }
-    }
+    private void Remember(JournalEntry entry) => _recent.Add(entry.EventId, entry.ContentHash);
 
     private async Task<List<JournalEntry>> ReadPageAsync(int shard, long afterSequence, CancellationToken cancellationToken)
     {
