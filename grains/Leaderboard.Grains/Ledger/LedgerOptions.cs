@@ -29,7 +29,8 @@ public sealed class LedgerOptions
 
     /// <summary>
     /// A unit publishes its standing (to its boards and its hub clients) at most once per this interval (default
-    /// 250 ms): at once after a quiet spell, otherwise when the interval since the last publication is over.
+    /// 250 ms): at once after a quiet spell, otherwise when the interval since the last publication is over. The
+    /// unit dispatcher sends a unit its deltas at most this often too, so a busy unit's call finds its publication due.
     /// </summary>
     public TimeSpan UnitPublishInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
