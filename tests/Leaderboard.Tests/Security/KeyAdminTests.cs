@@ -254,6 +254,8 @@ public sealed class KeyAdminTests(KeyAdminFixture fixture) : IClassFixture<KeyAd
         var key = AdminKeys.Bearer(await AdminKeys.CreateAsync(_server, $"scope-{tag}", ["000.07.12.H37"]));
         var moved = $"D-{tag}-moved";
 
+        var parentBefore = await UnitNumbers.DossiersAsync(_server, Parent);
+
         // The sibling owns this dossier (the admin says so), so the scoped key may not touch it even naming its own unit.
         using (var admin = await EventsEndpoint.PostAsync(_server, Content(Array(Received($"scope-{tag}-0", moved, unit: Sibling, procedure: SiblingProcedure)))))
         {
@@ -262,7 +264,9 @@ public sealed class KeyAdminTests(KeyAdminFixture fixture) : IClassFixture<KeyAd
 
         var own = await UnitNumbers.DossiersAsync(_server, Unit);
         var sibling = await Eventually.MatchesAsync(() => UnitNumbers.DossiersAsync(_server, Sibling), c => c.All > 0, TimeSpan.FromSeconds(15), "the sibling did not count its dossier");
-        var parent = await UnitNumbers.DossiersAsync(_server, Parent);
+
+        // The parent counts it too, maybe a little later than the sibling: each unit is sent its deltas on its own pace.
+        var parent = await Eventually.MatchesAsync(() => UnitNumbers.DossiersAsync(_server, Parent), c => c.All > parentBefore.All, TimeSpan.FromSeconds(15), "the parent did not count the sibling's dossier");
 
         using var response = await EventsEndpoint.PostAsync(
             _server,
