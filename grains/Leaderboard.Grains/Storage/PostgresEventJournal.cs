@@ -17,9 +17,10 @@ namespace Leaderboard.Grains.Storage;
 /// <remarks>
 /// <para>
 /// A group is written by binary COPY, the cheapest way into PostgreSQL, when every row looks new: ids this process
-/// committed lately are answered from memory (duplicate or conflict, by the content hash), and an id repeated inside
-/// the group is decided against its first occurrence. When COPY meets a unique key anyway (an id journaled by another
-/// node or long ago, or a shard sequence taken by another activation) nothing of it is stored, and the group goes
+/// committed lately with the same content are answered Duplicate from memory (see <see cref="RecentIds"/>), and an id
+/// repeated inside the group is decided against its first occurrence. When COPY meets a unique key anyway (an id
+/// journaled by another node or long ago, an id re-used with other content, or a shard sequence taken by another
+/// activation) nothing of it is stored, and the group goes
 /// through <c>INSERT … ON CONFLICT DO NOTHING RETURNING</c> and a look-up of the ids not inserted, in a new transaction.
 /// </para>
 /// <para>
