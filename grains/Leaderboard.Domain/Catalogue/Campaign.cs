@@ -23,23 +23,31 @@ public sealed record Campaign(
     /// <summary>The target for one unit: its override if the campaign has one, else the campaign's.</summary>
     public decimal TargetFor(string unit, string indicator)
     {
-        foreach (var o in TargetOverrides)
+        // Index loops, not foreach over the interfaces: every unit publication evaluates every indicator.
+        for (var k = 0; k < TargetOverrides.Count; k++)
         {
+            var o = TargetOverrides[k];
             if (o.Unit == unit && o.Indicator == indicator)
             {
                 return o.Target;
             }
         }
 
-        foreach (var i in Indicators)
+        return Indicator(indicator).Target;
+    }
+
+    /// <summary>One indicator of domain.md with the campaign's target and weight (weight 0 when the campaign leaves it out).</summary>
+    public CampaignIndicator Indicator(string id)
+    {
+        for (var k = 0; k < Indicators.Count; k++)
         {
-            if (i.Id == indicator)
+            if (Indicators[k].Id == id)
             {
-                return i.Target;
+                return Indicators[k];
             }
         }
 
-        return IndicatorIds.DefaultTarget(indicator);
+        return new CampaignIndicator(id, IndicatorIds.DefaultTarget(id), 0m);
     }
 
     /// <summary>Every indicator of domain.md, with the campaign's target and weight (weight 0 when the campaign leaves it out).</summary>
@@ -48,7 +56,7 @@ public sealed record Campaign(
         var list = new List<CampaignIndicator>(IndicatorIds.All.Count);
         foreach (var id in IndicatorIds.All)
         {
-            list.Add(Indicators.FirstOrDefault(i => i.Id == id) ?? new CampaignIndicator(id, IndicatorIds.DefaultTarget(id), 0m));
+            list.Add(Indicator(id));
         }
 
         return list;

@@ -25,9 +25,11 @@ public static class StandingCalculator
         var eligible = counts.OnlineDossier.Denominator >= minVolume;
         long shortest = Math.Max(0, minVolume - counts.OnlineDossier.Denominator);
 
-        foreach (var definition in campaign.AllIndicators())
+        var ids = IndicatorIds.All;
+        for (var k = 0; k < ids.Count; k++)
         {
-            var id = definition.Id;
+            var id = ids[k];
+            var definition = campaign.Indicator(id);
             var c = counts.Get(id);
             var target = campaign.TargetFor(unit, id);
             var applicable = id switch
