@@ -21,10 +21,12 @@ namespace Leaderboard.Grains.Boards;
 [KeepAlive]
 internal sealed partial class BoardGrain(
     CatalogueHolder catalogues,
+    IGrainFactory grains,
     IOptions<LedgerOptions> options,
     TimeProvider time,
     ILogger<BoardGrain> logger) : Grain, IBoardGrain
 {
+    private readonly GrainReferences<IUnitGrain> _units = new(grains);
     private readonly TimeSpan _publishInterval = options.Value.BoardPublishInterval;
     private readonly ActivityPacer _activity = new(options.Value.ActivityInterval, options.Value.ActivityPerRound, time);
 
@@ -44,12 +46,10 @@ internal sealed partial class BoardGrain(
     private bool _dirty;
     private DateOnly _day;
     private DateTimeOffset _lastPublish = DateTimeOffset.MinValue;
-    private GrainReferences<IUnitGrain> _units = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = BoardKey.Parse(this.GetPrimaryKeyString());
-        _units = new GrainReferences<IUnitGrain>(GrainFactory);
         await LoadAsync();
         this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions(_publishInterval, _publishInterval) { KeepAlive = true });
         await base.OnActivateAsync(cancellationToken);

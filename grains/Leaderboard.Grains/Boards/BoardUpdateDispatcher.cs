@@ -20,6 +20,8 @@ internal sealed partial class BoardUpdateDispatcher(
     ILogger<BoardUpdateDispatcher> logger)
     : RoundDispatcher<BoardKey, StandingUpdate, Dictionary<string, StandingUpdate>>(options.Value.BoardDispatchInterval, TimeSpan.Zero, time, null)
 {
+    private readonly GrainReferences<IBoardGrain> _boards = new(grains);
+
     protected override Dictionary<string, StandingUpdate> NewBatch() => new(StringComparer.Ordinal);
 
     protected override void Add(Dictionary<string, StandingUpdate> batch, StandingUpdate item)
@@ -29,8 +31,6 @@ internal sealed partial class BoardUpdateDispatcher(
             ? new StandingUpdate(item.Standing, [.. earlier.Reached, .. item.Reached], [.. earlier.Activity, .. item.Activity])
             : item;
     }
-
-    private readonly GrainReferences<IBoardGrain> _boards = new(grains);
 
     protected override Task DeliverAsync(BoardKey key, Dictionary<string, StandingUpdate> batch) =>
         _boards[key.ToString()].UpdateStandingsAsync([.. batch.Values]);

@@ -23,11 +23,11 @@ internal sealed partial class UnitDeltaDispatcher(
     ILogger<UnitDeltaDispatcher> logger)
     : RoundDispatcher<string, ShardDelta, List<ShardDelta>>(options.Value.DispatchInterval, options.Value.UnitPublishInterval, time, StringComparer.Ordinal)
 {
+    private readonly GrainReferences<IUnitGrain> _units = new(grains);
+
     protected override List<ShardDelta> NewBatch() => new(4);
 
     protected override void Add(List<ShardDelta> batch, ShardDelta item) => batch.Add(item);
-
-    private readonly GrainReferences<IUnitGrain> _units = new(grains);
 
     protected override Task DeliverAsync(string key, List<ShardDelta> batch) => _units[key].ApplyDeltasAsync(batch);
 

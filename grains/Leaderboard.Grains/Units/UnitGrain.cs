@@ -43,8 +43,7 @@ internal sealed partial class UnitGrain(
     private bool _live;
     private DateTimeOffset _lastPublish = DateTimeOffset.MinValue;
     private IGrainTimer? _publishTimer;
-    private bool _publishScheduled;
-    private DateTimeOffset _publishAt;
+    private DateTimeOffset? _publishAt;
 
     /// <summary>
     /// A unit publishes at most four times a second by default: boards rank at most five times a second anyway, and a busy
@@ -279,7 +278,7 @@ internal sealed partial class UnitGrain(
             due = due > TimeSpan.Zero ? due : TimeSpan.Zero;
         }
 
-        if (_publishScheduled && (!soon || _publishAt <= now + due))
+        if (_publishAt is { } scheduled && (!soon || scheduled <= now + due))
         {
             return;
         }
@@ -288,13 +287,12 @@ internal sealed partial class UnitGrain(
         // second under load, and registering a grain timer each time showed in the node's profile.
         _publishTimer ??= this.RegisterGrainTimer(OnPublishTimerAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
         _publishTimer.Change(due, Timeout.InfiniteTimeSpan);
-        _publishScheduled = true;
         _publishAt = now + due;
     }
 
     private async Task OnPublishTimerAsync(CancellationToken cancellationToken)
     {
-        _publishScheduled = false;
+        _publishAt = null;
         await PublishAsync();
     }
 
