@@ -1,5 +1,3 @@
-using Leaderboard.Abstractions.Ledger;
-using Leaderboard.Domain.Catalogue;
 using Leaderboard.Domain.Indicators;
 
 namespace Leaderboard.Abstractions.Units;
@@ -11,20 +9,16 @@ namespace Leaderboard.Abstractions.Units;
 public interface IUnitGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Shards' coalesced changes gathered by a silo for one window (they also carry activity for the ticker); handed over
-    /// and never changed after, so not copied within a silo.
+    /// What a silo gathered for the unit since its previous call: shards' coalesced changes (they also carry activity for
+    /// the ticker) and boards' rank notices. One call per unit per round, so a board never calls a unit itself.
     /// </summary>
-    Task ApplyDeltasAsync([Immutable] IReadOnlyList<ShardDelta> deltas);
+    Task ApplyAsync(UnitUpdates updates);
 
     /// <summary>The unit's standing in a campaign over the campaign window, or as of the end of <paramref name="asOf"/>.</summary>
     [AlwaysInterleave]
     Task<UnitStanding> GetStandingAsync(string campaign, DateOnly? asOf);
 
     Task<UnitProgress> GetProgressAsync(string campaign, DateOnly? asOf);
-
-    /// <summary>A board says where the unit now stands on it (one-way, so a board never waits on a unit).</summary>
-    [OneWay]
-    Task RankChangedAsync(BoardKey board, int rank, int of);
 
     Task SubscribeAsync(IUnitObserver observer);
 

@@ -22,6 +22,7 @@ namespace Leaderboard.Grains.Boards;
 internal sealed partial class BoardGrain(
     CatalogueHolder catalogues,
     IGrainFactory grains,
+    UnitUpdateDispatcher unitUpdates,
     IOptions<LedgerOptions> options,
     TimeProvider time,
     ILogger<BoardGrain> logger) : Grain, IBoardGrain
@@ -222,7 +223,7 @@ internal sealed partial class BoardGrain(
                     if (_toldRanks.GetValueOrDefault(e.Standing.Unit) != (e.Rank, order.Count))
                     {
                         _toldRanks[e.Standing.Unit] = (e.Rank, order.Count);
-                        _units[e.Standing.Unit].RankChangedAsync(_key, e.Rank, order.Count).Ignore();
+                        unitUpdates.PostRank(e.Standing.Unit, new RankNotice(_key, e.Rank, order.Count));
                     }
                 }
             }

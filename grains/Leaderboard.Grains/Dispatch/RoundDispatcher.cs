@@ -27,6 +27,7 @@ internal abstract class RoundDispatcher<TKey, TItem, TBatch> : BackgroundService
     private readonly Dictionary<TKey, long> _lastSent;
     private readonly List<KeyValuePair<TKey, TBatch>> _ready = [];
     private readonly ITimer _heldTimer;
+    private readonly Action<TBatch, TItem> _add;
     private long _heldTimerDue = long.MaxValue;
 
     protected RoundDispatcher(TimeSpan spacing, TimeSpan keySpacing, TimeProvider time, IEqualityComparer<TKey>? comparer)
@@ -37,10 +38,14 @@ internal abstract class RoundDispatcher<TKey, TItem, TBatch> : BackgroundService
         _inFlight = new HashSet<TKey>(comparer);
         _pending = new Dictionary<TKey, TBatch>(comparer);
         _lastSent = new Dictionary<TKey, long>(comparer);
+        _add = Add;
         _heldTimer = time.CreateTimer(static rounds => ((DispatchRounds)rounds!).Wake(), _rounds, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
-    public void Post(TKey key, TItem item)
+    public void Post(TKey key, TItem item) => Post(key, item, _add);
+
+    /// <summary>Adds to a key's batch with <paramref name="add"/> (called under the dispatcher's lock): for batches that gather more than one kind of item.</summary>
+    protected void Post<TArg>(TKey key, TArg arg, Action<TBatch, TArg> add)
     {
         lock (_gate)
         {
@@ -49,7 +54,7 @@ internal abstract class RoundDispatcher<TKey, TItem, TBatch> : BackgroundService
                 _pending[key] = batch = NewBatch();
             }
 
-            Add(batch, item);
+            add(batch, arg);
             if (_inFlight.Contains(key))
             {
                 // Sent when the call in flight returns.

@@ -25,8 +25,8 @@ public static class LeaderboardStorage
         services.AddSingleton(new CatalogueHolder(catalogue));
         services.AddSingleton(new CatalogueSeed(dataFolder, CatalogueFiles.FromFolder(dataFolder)));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<UnitDeltaDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<UnitDeltaDispatcher>());
+        services.AddSingleton<UnitUpdateDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<UnitUpdateDispatcher>());
         services.AddSingleton<BoardUpdateDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<BoardUpdateDispatcher>());
         services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section)

@@ -26,7 +26,7 @@ internal sealed partial class LedgerShardGrain(
     IEventJournal journal,
     CatalogueHolder catalogues,
     IOptions<LedgerOptions> options,
-    UnitDeltaDispatcher dispatcher,
+    UnitUpdateDispatcher dispatcher,
     TimeProvider time,
     ILogger<LedgerShardGrain> logger) : Grain, ILedgerShardGrain
 {

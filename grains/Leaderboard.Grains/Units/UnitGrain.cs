@@ -17,8 +17,9 @@ namespace Leaderboard.Grains.Units;
 /// <summary>
 /// A unit's numbers: the sum of every ledger shard's counters for the unit's subtree, kept per shard so that one
 /// shard's gap or restart is repaired by re-reading that shard alone. Nothing here is durable: the journal is, and
-/// activation rebuilds from the shards. Publishes at most once per <see cref="LedgerOptions.UnitPublishInterval"/> (four
-/// times a second by default), per campaign, with versions.
+/// activation rebuilds from the shards. Publishes when its silo's dispatcher delivers updates (at most once per
+/// <see cref="LedgerOptions.UnitPublishInterval"/>, four times a second by default), per campaign, with versions; never
+/// more than ten times a second whatever the number of silos delivering.
 /// </summary>
 internal sealed partial class UnitGrain(
     CatalogueHolder catalogues,
@@ -40,10 +41,18 @@ internal sealed partial class UnitGrain(
     private Task? _rebuild;
     private bool _dirty;
     private bool _countersChanged = true;
+    private bool _ranksChanged = true;
     private bool _live;
     private DateTimeOffset _lastPublish = DateTimeOffset.MinValue;
     private IGrainTimer? _publishTimer;
     private DateTimeOffset? _publishAt;
+
+    /// <summary>
+    /// The least time between two publications: api.md's "at most ten times a second". Deliveries come at most once per
+    /// <see cref="LedgerOptions.UnitPublishInterval"/> from each silo's dispatcher, a little early or late by the rounds,
+    /// so a unit publishes on each delivery rather than waiting for a timer to round the interval up.
+    /// </summary>
+    private static readonly TimeSpan MinimumSpacing = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
     /// A unit publishes at most four times a second by default: boards rank at most five times a second anyway, and a busy
@@ -64,10 +73,10 @@ internal sealed partial class UnitGrain(
         await base.OnActivateAsync(cancellationToken);
     }
 
-    public async Task ApplyDeltasAsync(IReadOnlyList<ShardDelta> deltas)
+    public async Task ApplyAsync(UnitUpdates updates)
     {
         await FollowCatalogueAsync();
-        foreach (var delta in deltas)
+        foreach (var delta in updates.Deltas)
         {
             var known = _shards.TryGetValue(delta.Shard, out var seen);
             if (known && seen.Epoch == delta.Epoch && delta.Sequence == seen.Sequence + 1)
@@ -85,11 +94,26 @@ internal sealed partial class UnitGrain(
 
             _activity.AddRange(delta.Activity);
             _live |= delta.Live;
+            _dirty = true;
+            _countersChanged = true;
         }
 
-        _dirty = true;
-        _countersChanged = true;
-        await PublishSoonAsync();
+        foreach (var notice in updates.Ranks)
+        {
+            // Only the ranks moved: no re-evaluation needed; this publication carries them.
+            var r = new BoardRank(notice.Board.Board, notice.Rank, notice.Of);
+            if (_ranks.GetValueOrDefault(notice.Board) != r)
+            {
+                _ranks[notice.Board] = r;
+                _ranksChanged = true;
+                _dirty = true;
+            }
+        }
+
+        if (_dirty)
+        {
+            await PublishSoonAsync();
+        }
     }
 
     [ResponseTimeout("00:00:30")]
@@ -133,21 +157,6 @@ internal sealed partial class UnitGrain(
             : _total.Cumulative(c.Start, until, Catalogue.OnlineProceduresOfSubtree(Code)).Select(p => new TrendDay(p.Day, p.Counts)).ToList();
         var projection = Projection.Project(trend.Select(t => new TrendPoint(t.Day, t.Counts)).ToList(), c.End);
         return new UnitProgress(c.Id, Code, _epoch, _versions.GetValueOrDefault(c.Id), asOf, standing, ranks, trend, projection);
-    }
-
-    public Task RankChangedAsync(BoardKey board, int rank, int of)
-    {
-        var r = new BoardRank(board.Board, rank, of);
-        if (_ranks.GetValueOrDefault(board) != r)
-        {
-            _ranks[board] = r;
-            _dirty = true;
-
-            // Only the ranks moved: no need to hurry or to re-evaluate; the next publication carries them.
-            SchedulePublish(soon: false);
-        }
-
-        return Task.CompletedTask;
     }
 
     public Task SubscribeAsync(IUnitObserver observer)
@@ -254,7 +263,7 @@ internal sealed partial class UnitGrain(
 
     private async Task PublishSoonAsync()
     {
-        if (time.GetUtcNow() - _lastPublish >= PublishInterval)
+        if (time.GetUtcNow() - _lastPublish >= MinimumSpacing)
         {
             await PublishAsync();
         }
@@ -265,8 +274,8 @@ internal sealed partial class UnitGrain(
     }
 
     /// <summary>
-    /// Schedules the next publication: when <paramref name="soon"/>, as soon as the interval since the last one is over
-    /// (bringing an already scheduled one forward); otherwise a whole interval from now, unless one is scheduled.
+    /// Schedules the next publication: when <paramref name="soon"/>, as soon as the least spacing since the last one is
+    /// over (bringing an already scheduled one forward); otherwise a whole interval from now, unless one is scheduled.
     /// </summary>
     private void SchedulePublish(bool soon)
     {
@@ -274,7 +283,7 @@ internal sealed partial class UnitGrain(
         var due = PublishInterval;
         if (soon)
         {
-            due -= now - _lastPublish;
+            due = MinimumSpacing - (now - _lastPublish);
             due = due > TimeSpan.Zero ? due : TimeSpan.Zero;
         }
 
@@ -307,11 +316,13 @@ internal sealed partial class UnitGrain(
         _lastPublish = time.GetUtcNow();
         var live = _live;
         _live = false;
-        var activity = _activity.ToList();
+        IReadOnlyList<ActivityCount> activity = _activity.Count == 0 ? [] : [.. _activity];
         _activity.Clear();
         var now = time.GetUtcNow();
         var countersChanged = _countersChanged;
         _countersChanged = false;
+        var ranksMoved = _ranksChanged;
+        _ranksChanged = false;
         var myBoards = Catalogue.BoardsOf(Code);
         foreach (var c in Catalogue.Campaigns)
         {
@@ -331,22 +342,50 @@ internal sealed partial class UnitGrain(
                 }
             }
 
-            var ranks = _ranks.Where(r => r.Key.Campaign == c.Id).Select(r => r.Value).OrderBy(r => r.Board, StringComparer.Ordinal).ToList();
-            var ranksChanged = !_publishedRanks.TryGetValue(c.Id, out var previousRanks) || !previousRanks.SequenceEqual(ranks);
+            var ranksChanged = false;
+            if (!_publishedRanks.TryGetValue(c.Id, out var ranks) || ranksMoved)
+            {
+                var current = RanksIn(c.Id);
+                ranksChanged = ranks is null || !ranks.SequenceEqual(current);
+                ranks = current;
+            }
+
             if (changed || ranksChanged)
             {
                 _publishedRanks[c.Id] = ranks;
                 var version = _versions.GetValueOrDefault(c.Id) + 1;
                 _versions[c.Id] = version;
-                var change = new UnitChange(c.Id, Code, _epoch, version, after, ranks);
-                _observers.Notify(o => o.UnitChanged(change));
+                if (_observers.Count > 0)
+                {
+                    var change = new UnitChange(c.Id, Code, _epoch, version, after, ranks);
+                    _observers.Notify(o => o.UnitChanged(change));
+                }
             }
 
-            foreach (var r in reached)
+            if (_observers.Count > 0)
             {
-                _observers.Notify(o => o.TargetReached(r));
+                foreach (var r in reached)
+                {
+                    _observers.Notify(o => o.TargetReached(r));
+                }
             }
         }
+    }
+
+    /// <summary>The unit's ranks on the boards of <paramref name="campaign"/>, by board code.</summary>
+    private List<BoardRank> RanksIn(string campaign)
+    {
+        var ranks = new List<BoardRank>();
+        foreach (var (key, rank) in _ranks)
+        {
+            if (key.Campaign == campaign)
+            {
+                ranks.Add(rank);
+            }
+        }
+
+        ranks.Sort(static (a, b) => string.CompareOrdinal(a.Board, b.Board));
+        return ranks;
     }
 
     private List<TargetReached> Crossings(Campaign c, UnitStanding before, UnitStanding after, DateTimeOffset now)
