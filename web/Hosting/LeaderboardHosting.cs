@@ -74,6 +74,7 @@ public static class LeaderboardHosting
         services.AddHostedService(sp => sp.GetRequiredService<KeyRefresher>());
 
         services.AddHostedService<StartupReplay>();
+        services.AddSingleton<HubAudience>();
         services.AddSingleton<GrainObserverBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<GrainObserverBridge>());
         services.AddHostedService<StartupBanner>();

@@ -22,6 +22,7 @@ public sealed partial class GrainObserverBridge(
     IGrainFactory grains,
     IClusterMembershipService membership,
     CatalogueHolder catalogues,
+    HubAudience audience,
     IHubContext<LeaderboardHub, ILeaderboardClient> hub,
     TimeProvider time,
     ILogger<GrainObserverBridge> logger) : BackgroundService, IBoardObserver, IUnitObserver
@@ -45,24 +46,48 @@ public sealed partial class GrainObserverBridge(
         }
     }
 
-    public void TargetReached(string board, TargetReached reached) =>
-        Enqueue(() => hub.Clients.Group(HubGroups.Board(new BoardKey(reached.Campaign, board))).TargetReached(ApiModels.TargetReached(reached, catalogues.Current)));
-
-    public void Activity(BoardActivity activity) =>
-        Enqueue(async () =>
+    public void TargetReached(string board, TargetReached reached)
+    {
+        var group = HubGroups.Board(new BoardKey(reached.Campaign, board));
+        if (audience.HasMembers(group))
         {
-            var group = hub.Clients.Group(HubGroups.Board(new BoardKey(activity.Campaign, activity.Board)));
-            foreach (var item in activity.Items)
+            Enqueue(() => hub.Clients.Group(group).TargetReached(ApiModels.TargetReached(reached, catalogues.Current)));
+        }
+    }
+
+    public void Activity(BoardActivity activity)
+    {
+        var group = HubGroups.Board(new BoardKey(activity.Campaign, activity.Board));
+        if (audience.HasMembers(group))
+        {
+            Enqueue(async () =>
             {
-                await group.Activity(ApiModels.Activity(activity.Campaign, item, catalogues.Current));
-            }
-        });
+                var clients = hub.Clients.Group(group);
+                foreach (var item in activity.Items)
+                {
+                    await clients.Activity(ApiModels.Activity(activity.Campaign, item, catalogues.Current));
+                }
+            });
+        }
+    }
 
-    public void UnitChanged(UnitChange change) =>
-        Enqueue(() => hub.Clients.Group(HubGroups.Unit(change.Campaign, change.Unit)).UnitChanged(ApiModels.UnitChanged(change)));
+    public void UnitChanged(UnitChange change)
+    {
+        var group = HubGroups.Unit(change.Campaign, change.Unit);
+        if (audience.HasMembers(group))
+        {
+            Enqueue(() => hub.Clients.Group(group).UnitChanged(ApiModels.UnitChanged(change)));
+        }
+    }
 
-    void IUnitObserver.TargetReached(TargetReached reached) =>
-        Enqueue(() => hub.Clients.Group(HubGroups.Unit(reached.Campaign, reached.Unit)).TargetReached(ApiModels.TargetReached(reached, catalogues.Current)));
+    void IUnitObserver.TargetReached(TargetReached reached)
+    {
+        var group = HubGroups.Unit(reached.Campaign, reached.Unit);
+        if (audience.HasMembers(group))
+        {
+            Enqueue(() => hub.Clients.Group(group).TargetReached(ApiModels.TargetReached(reached, catalogues.Current)));
+        }
+    }
 
     /// <summary>Starts forwarding a unit's changes to this node (idempotent).</summary>
     public async Task WatchUnitAsync(string unit)
@@ -167,12 +192,19 @@ public sealed partial class GrainObserverBridge(
         }
     }
 
-    /// <summary>Queues a board change for its group and remembers it as the last forwarded (under <see cref="_forwardedGate"/>).</summary>
+    /// <summary>
+    /// Queues a board change for its group, if it has members here, and remembers it as the last forwarded (under
+    /// <see cref="_forwardedGate"/>): a client that subscribes later starts from the board's snapshot.
+    /// </summary>
     private void Forward(BoardChange change)
     {
         var key = new BoardKey(change.Campaign, change.Board);
         _forwarded[key] = (change.Epoch, change.Version);
-        Enqueue(() => hub.Clients.Group(HubGroups.Board(key)).BoardChanged(ApiModels.BoardChanged(change, catalogues.Current)));
+        var group = HubGroups.Board(key);
+        if (audience.HasMembers(group))
+        {
+            Enqueue(() => hub.Clients.Group(group).BoardChanged(ApiModels.BoardChanged(change, catalogues.Current)));
+        }
     }
 
     private void Enqueue(Func<Task> send) => _sends.Writer.TryWrite(send);

@@ -20,6 +20,7 @@ public sealed partial class LeaderboardHub(
     IGrainFactory grains,
     Catalogue catalogue,
     GrainObserverBridge bridge,
+    HubAudience audience,
     ApiKeys keys,
     EventParser parser,
     EventIngestion ingestion,
@@ -37,13 +38,19 @@ public sealed partial class LeaderboardHub(
     public async Task<ApiModels.BoardDto> SubscribeBoard(string campaign, string board)
     {
         var key = BoardOf(campaign, board);
-        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Board(key));
+        var group = HubGroups.Board(key);
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        audience.Join(Context.ConnectionId, group);
         var snapshot = await grains.GetGrain<IBoardGrain>(key.ToString()).GetSnapshotAsync();
         return ApiModels.Board(snapshot, catalogue);
     }
 
-    public Task UnsubscribeBoard(string campaign, string board) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Board(new BoardKey(campaign, board)));
+    public Task UnsubscribeBoard(string campaign, string board)
+    {
+        var group = HubGroups.Board(new BoardKey(campaign, board));
+        audience.Leave(Context.ConnectionId, group);
+        return Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
+    }
 
     public async Task<ApiModels.UnitDto> SubscribeUnit(string campaign, string unit)
     {
@@ -57,14 +64,26 @@ public sealed partial class LeaderboardHub(
             throw new HubException($"Không có đơn vị '{unit}'.");
         }
 
-        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Unit(campaign, unit));
+        var group = HubGroups.Unit(campaign, unit);
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        audience.Join(Context.ConnectionId, group);
         await bridge.WatchUnitAsync(unit);
         var progress = await grains.GetGrain<IUnitGrain>(unit).GetProgressAsync(campaign, null);
         return ApiModels.Unit(progress, catalogue);
     }
 
-    public Task UnsubscribeUnit(string campaign, string unit) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Unit(campaign, unit));
+    public Task UnsubscribeUnit(string campaign, string unit)
+    {
+        var group = HubGroups.Unit(campaign, unit);
+        audience.Leave(Context.ConnectionId, group);
+        return Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        audience.Disconnected(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
 
     /// <summary>
     /// A client-to-server stream of events with the rules of <c>POST /api/v1/events</c>: one acknowledgement per group

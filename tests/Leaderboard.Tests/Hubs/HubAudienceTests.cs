@@ -1,0 +1,48 @@
+using Leaderboard.Web.Hubs;
+
+namespace Leaderboard.Tests.Hubs;
+
+public sealed class HubAudienceTests
+{
+    [Fact]
+    public void A_group_has_members_while_any_connection_is_in_it()
+    {
+        var audience = new HubAudience();
+        Assert.False(audience.HasMembers("board:c/b"));
+
+        audience.Join("a", "board:c/b");
+        audience.Join("b", "board:c/b");
+        audience.Join("a", "board:c/b");
+        audience.Leave("a", "board:c/b");
+        Assert.True(audience.HasMembers("board:c/b"));
+
+        audience.Leave("b", "board:c/b");
+        Assert.False(audience.HasMembers("board:c/b"));
+    }
+
+    [Fact]
+    public void Leaving_a_group_not_joined_changes_nothing()
+    {
+        var audience = new HubAudience();
+        audience.Join("a", "unit:c/u");
+        audience.Leave("b", "unit:c/u");
+        audience.Leave("a", "board:c/b");
+        Assert.True(audience.HasMembers("unit:c/u"));
+    }
+
+    [Fact]
+    public void A_disconnected_connection_leaves_every_group_it_was_in()
+    {
+        var audience = new HubAudience();
+        audience.Join("a", "board:c/b");
+        audience.Join("a", "unit:c/u");
+        audience.Join("b", "unit:c/u");
+
+        audience.Disconnected("a");
+
+        Assert.False(audience.HasMembers("board:c/b"));
+        Assert.True(audience.HasMembers("unit:c/u"));
+        audience.Disconnected("a");
+        Assert.True(audience.HasMembers("unit:c/u"));
+    }
+}
