@@ -13,9 +13,24 @@ internal static class StandingComparer
             return false;
         }
 
+        // Standings made here hold a Dictionary: walked as one, its enumerator is not boxed (a unit compares its
+        // standings at every publication, a board every standing it receives).
+        if (a.Indicators is Dictionary<string, IndicatorProgress> concrete)
+        {
+            foreach (var (id, x) in concrete)
+            {
+                if (!Holds(b, id, x))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         foreach (var (id, x) in a.Indicators)
         {
-            if (!b.Indicators.TryGetValue(id, out var y) || x != y)
+            if (!Holds(b, id, x))
             {
                 return false;
             }
@@ -23,4 +38,6 @@ internal static class StandingComparer
 
         return true;
     }
+
+    private static bool Holds(UnitStanding s, string id, IndicatorProgress x) => s.Indicators.TryGetValue(id, out var y) && x == y;
 }

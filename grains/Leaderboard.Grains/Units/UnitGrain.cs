@@ -388,17 +388,19 @@ internal sealed partial class UnitGrain(
         return ranks;
     }
 
-    private List<TargetReached> Crossings(Campaign c, UnitStanding before, UnitStanding after, DateTimeOffset now)
+    private IReadOnlyList<TargetReached> Crossings(Campaign c, UnitStanding before, UnitStanding after, DateTimeOffset now)
     {
-        var list = new List<TargetReached>();
-        foreach (var (id, a) in after.Indicators)
+        List<TargetReached>? list = null;
+        var ids = IndicatorIds.All;
+        for (var i = 0; i < ids.Count; i++)
         {
-            if (a.Met && a.Applicable && before.Indicators.TryGetValue(id, out var b) && !b.Met && a.Value is { } v)
+            if (after.Indicators.TryGetValue(ids[i], out var a) && a.Met && a.Applicable
+                && before.Indicators.TryGetValue(ids[i], out var b) && !b.Met && a.Value is { } v)
             {
-                list.Add(new TargetReached(c.Id, Code, id, v, a.Target, now));
+                (list ??= []).Add(new TargetReached(c.Id, Code, ids[i], v, a.Target, now));
             }
         }
 
-        return list;
+        return list is null ? [] : list;
     }
 }
