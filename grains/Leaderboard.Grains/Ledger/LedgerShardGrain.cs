@@ -35,8 +35,12 @@ internal sealed partial class LedgerShardGrain(
 
     private readonly Dictionary<string, UnitCounters> _outbox = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnitActivity> _activity = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UnitActivity> _active = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _sentSequence = new(StringComparer.Ordinal);
     private readonly HashSet<string> _announce = new(StringComparer.Ordinal);
+
+    /// <summary>The units of one flush (kept: a flush every few tens of milliseconds).</summary>
+    private readonly HashSet<string> _flushed = new(StringComparer.Ordinal);
     private DossierLedger _ledger = null!;
     private long _epoch;
     private long _revision;
@@ -188,7 +192,7 @@ internal sealed partial class LedgerShardGrain(
     {
         FollowCatalogue();
         DrainLedger();
-        if (_outbox.Count == 0 && _activity.Count == 0 && _announce.Count == 0)
+        if (_outbox.Count == 0 && _active.Count == 0 && _announce.Count == 0)
         {
             if (_firstUnsnapshotted is { } first && time.GetUtcNow() - first >= options.Value.SnapshotInterval)
             {
@@ -198,18 +202,21 @@ internal sealed partial class LedgerShardGrain(
             return;
         }
 
-        var units = new HashSet<string>(_outbox.Keys, StringComparer.Ordinal);
-        units.UnionWith(_activity.Keys);
+        var units = _flushed;
+        units.UnionWith(_outbox.Keys);
+        units.UnionWith(_active.Keys);
         units.UnionWith(_announce);
         _announce.Clear();
         foreach (var unit in units)
         {
             // Only what this activation applied is live; an announcement of the epoch alone never raises a target.
-            var live = _outbox.ContainsKey(unit) || _activity.ContainsKey(unit);
+            var live = _outbox.ContainsKey(unit) || _active.ContainsKey(unit);
             var counters = _outbox.Remove(unit, out var c) ? c : new UnitCounters();
-            IReadOnlyList<ActivityCount> activity = _activity.Remove(unit, out var a) ? a.ToCounts() : [];
+            IReadOnlyList<ActivityCount> activity = _active.Remove(unit, out var a) ? a.TakeCounts() : [];
             dispatcher.Post(unit, new ShardDelta(Shard, _epoch, NextSequenceFor(unit), counters, activity, live));
         }
+
+        units.Clear();
     }
 
     /// <summary>
@@ -259,7 +266,13 @@ internal sealed partial class LedgerShardGrain(
     private void CountActivity(DossierEvent e, DateTimeOffset now)
     {
         ref var activity = ref CollectionsMarshal.GetValueRefOrAddDefault(_activity, e.Unit, out _);
-        (activity ??= new UnitActivity(e.Unit)).Count(ActivityKind.Of(e), now);
+        activity ??= new UnitActivity(e.Unit);
+        if (activity.IsEmpty)
+        {
+            _active[activity.Unit] = activity;
+        }
+
+        activity.Count(ActivityKind.Of(e), now);
     }
 
     private bool InScope(string unit, IReadOnlyList<string> scope)

@@ -5,11 +5,16 @@ namespace Leaderboard.Grains.Ledger;
 
 /// <summary>
 /// What a ledger shard saw happen at one unit since its last flush: per activity kind, in order of first sight, how
-/// many events and when the last one was applied. Counted in place; the records are made once, at the flush.
+/// many events and when the last one was applied. Counted in place; the records are made once, at the flush, which
+/// empties it for the next (kept per unit for the shard's life: a busy unit is counted at every flush).
 /// </summary>
 internal sealed class UnitActivity(string unit)
 {
     private readonly List<(string Kind, int Count, DateTimeOffset At)> _kinds = new(2);
+
+    public string Unit => unit;
+
+    public bool IsEmpty => _kinds.Count == 0;
 
     public void Count(string kind, DateTimeOffset at)
     {
@@ -26,7 +31,8 @@ internal sealed class UnitActivity(string unit)
         _kinds.Add((kind, 1, at));
     }
 
-    public ActivityCount[] ToCounts()
+    /// <summary>The counts since the last take, then forgets them.</summary>
+    public ActivityCount[] TakeCounts()
     {
         var counts = new ActivityCount[_kinds.Count];
         for (var i = 0; i < counts.Length; i++)
@@ -35,6 +41,7 @@ internal sealed class UnitActivity(string unit)
             counts[i] = new ActivityCount(unit, kind, count, at);
         }
 
+        _kinds.Clear();
         return counts;
     }
 }
