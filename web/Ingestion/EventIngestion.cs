@@ -1,3 +1,4 @@
+using System.Buffers;
 using Leaderboard.Abstractions.Ingestion;
 using Leaderboard.Abstractions.Ledger;
 using Leaderboard.Domain.Events;
@@ -19,19 +20,40 @@ public sealed class EventIngestion(IGrainFactory grains, IOptions<LedgerOptions>
     public async Task<BatchTally> IngestAsync(IReadOnlyList<ParseOutcome> outcomes, int firstIndex, Caller caller)
     {
         var tally = new BatchTally();
+
+        // Each shard's items go in one list of exactly their number: a first pass finds every event's shard.
+        var shardOf = ArrayPool<int>.Shared.Rent(outcomes.Count);
+        var counts = new int[_shards.Length];
         var byShard = new List<IngestItem>?[_shards.Length];
-        for (var i = 0; i < outcomes.Count; i++)
+        try
         {
-            var o = outcomes[i];
-            if (o.Event is { } parsed)
+            for (var i = 0; i < outcomes.Count; i++)
             {
-                var shard = LedgerSharding.ShardOf(parsed.Event.Dossier, _shards.Length);
-                (byShard[shard] ??= []).Add(new IngestItem(firstIndex + i, parsed.Event, parsed.Content, parsed.ContentHash));
+                var o = outcomes[i];
+                if (o.Event is { } parsed)
+                {
+                    var shard = LedgerSharding.ShardOf(parsed.Event.Dossier, _shards.Length);
+                    shardOf[i] = shard;
+                    counts[shard]++;
+                }
+                else if (o.Rejection is { } r)
+                {
+                    tally.Rejected.Add(new Rejection(firstIndex + i, r.Id, r.Field, r.Error));
+                }
             }
-            else if (o.Rejection is { } r)
+
+            for (var i = 0; i < outcomes.Count; i++)
             {
-                tally.Rejected.Add(new Rejection(firstIndex + i, r.Id, r.Field, r.Error));
+                if (outcomes[i].Event is { } parsed)
+                {
+                    var shard = shardOf[i];
+                    (byShard[shard] ??= new List<IngestItem>(counts[shard])).Add(new IngestItem(firstIndex + i, parsed.Event, parsed.Content, parsed.ContentHash));
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(shardOf);
         }
 
         var calls = new List<Task<IReadOnlyList<ItemVerdict>>>();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using Leaderboard.Benchmarks.Streams;
 using Leaderboard.Domain.Events;
@@ -40,7 +39,7 @@ public static class JournalRows
                 owners[e.Dossier] = e.Unit;
             }
 
-            rows.Add(new JournalRow(e.Id, rows.Count + 1, e.Unit, countedFor, e.Dossier, EventParser.CanonicalHash(root), Encoding.UTF8.GetString(e.Line)));
+            rows.Add(new JournalRow(e.Id, rows.Count + 1, e.Unit, countedFor, e.Dossier, EventParser.CanonicalHash(root), e.Line));
         }
 
         return rows;

@@ -31,7 +31,7 @@ public static class CopyBaseline
             }
 
             var shard = ShardOf(e.Dossier);
-            rows.Add(new CopyRow(e.Id, shard, ++sequences[shard], e.Unit, e.Dossier, SHA256.HashData(e.Line), Encoding.UTF8.GetString(e.Line)));
+            rows.Add(new CopyRow(e.Id, shard, ++sequences[shard], e.Unit, e.Dossier, SHA256.HashData(e.Line), e.Line));
         }
 
         return rows;

@@ -105,10 +105,10 @@ public sealed class EventParser
     /// Maps stored content (accepted earlier) back to its event for journal replay: the same mapping, without the
     /// catalogue and clock checks, so that a later catalogue or clock cannot drop history.
     /// </summary>
+    /// <param name="content">The stored JSON text as UTF-8 (read as is: no copy, no string).</param>
     /// <exception cref="FormatException">The content is not an event.</exception>
-    public static DossierEvent ParseStored(string content, TimeZoneInfo timeZone)
+    public static DossierEvent ParseStored(ReadOnlyMemory<byte> content, TimeZoneInfo timeZone)
     {
-        ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(timeZone);
         JsonDocument document;
         try
@@ -165,7 +165,7 @@ public sealed class EventParser
         var mapped = Map(element, _catalogue, _catalogue.TimeZone, latest, out var rejection);
         return mapped is null
             ? new ParseOutcome(null, rejection)
-            : new ParseOutcome(new ParsedEvent(mapped, element.GetRawText(), hash), null);
+            : new ParseOutcome(new ParsedEvent(mapped, JsonMarshal.GetRawUtf8Value(element).ToArray(), hash), null);
     }
 
     private static DossierEvent? Map(JsonElement e, Catalogue.Catalogue? catalogue, TimeZoneInfo zone, DateTimeOffset? latest, out EventRejection? rejection)

@@ -75,7 +75,7 @@ public sealed class InMemoryEventJournal : IEventJournal
         }
 
         // Callers may reuse their arrays: keep a copy of what was journaled.
-        var stored = entry with { ContentHash = [.. entry.ContentHash] };
+        var stored = entry with { ContentHash = [.. entry.ContentHash], Content = [.. entry.Content] };
         _byId.Add(stored.EventId, stored);
         shard.Add(stored.Sequence, stored);
         return AppendOutcome.Appended;

@@ -357,6 +357,8 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
 
                     await importer.WriteAsync(entry.Dossier, NpgsqlDbType.Text).ConfigureAwait(false);
                     await importer.WriteAsync(entry.ContentHash, NpgsqlDbType.Bytea).ConfigureAwait(false);
+
+                    // A text field's binary form is its bytes in the client encoding, UTF-8: the content goes as received.
                     await importer.WriteAsync(entry.Content, NpgsqlDbType.Text).ConfigureAwait(false);
                 }
 
@@ -386,7 +388,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         var countedFor = new string?[rows];
         var dossiers = new string[rows];
         var hashes = new byte[rows][];
-        var contents = new string[rows];
+        var contents = new byte[rows][];
         for (var row = 0; row < rows; row++)
         {
             var entry = entries[subset[row]];
@@ -414,7 +416,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
             insert.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = countedFor, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
             insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = dossiers });
             insert.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = hashes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
-            insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = contents });
+            insert.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = contents, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
 
             // Rows are inserted in arrival order, so when one id occurs twice in a group the first occurrence is
             // the one inserted; a returned row is matched to the first input row with its id, shard and sequence.
@@ -513,7 +515,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
                     reader.IsDBNull(4) ? null : reader.GetString(4),
                     reader.GetString(5),
                     reader.GetFieldValue<byte[]>(6),
-                    reader.GetString(7)));
+                    reader.GetFieldValue<byte[]>(7)));
             }
         }
         catch (Exception exception) when (IsUnavailable(exception))

@@ -122,7 +122,7 @@ public sealed class EventParserTests
         var json = EventSamples.Received().ToJsonString();
         var outcome = _parser.ParseLine([.. "\uFEFF"u8, .. Encoding.UTF8.GetBytes("  " + json + " \r")]);
         Assert.True(outcome.IsAccepted);
-        Assert.Equal(json, outcome.Event!.Content);
+        Assert.Equal(Encoding.UTF8.GetBytes(json), outcome.Event!.Content);
     }
 
     [Fact]
@@ -681,10 +681,30 @@ public sealed class EventParserTests
     {
         const string json = "{ \"type\" : \"dossier.finished\",\n \"id\":\"f\\u0031\", \"occurredAt\":\"2024-06-15T16:00:00Z\",\"unit\":\"000.07.12.H37\",\"dossier\":\"d\", \"note\": {\"b\": 1.50, \"a\": [1e2]} }";
         var parsed = Parse(json).Event!;
-        Assert.Equal(json, parsed.Content);
+        Assert.Equal(Encoding.UTF8.GetBytes(json), parsed.Content);
         Assert.Equal("f1", parsed.Event.Id);
         Assert.Equal(EventSamples.Hash(json), parsed.ContentHash);
         Assert.Equal(32, parsed.ContentHash.Length);
+    }
+
+    [Fact]
+    public void Content_is_the_received_utf8_byte_for_byte_with_its_escapes_and_diacritics()
+    {
+        // Diacritics sent raw and sent escaped, an astral character both ways, quotes and a backslash: nothing is
+        // decoded or re-escaped, from an array element or from an NDJSON line alike.
+        const string json = "{\"id\":\"v-1\",\"type\":\"dossier.voided\",\"occurredAt\":\"2024-06-12T09:00:00+07:00\","
+            + "\"unit\":\"000.07.12.H37\",\"dossier\":\"000.07.12.H37-240610-0001\","
+            + "\"reason\":\"Hồ sơ bị hủy: Nh\\u1EADp nh\\u1EA7m \\\"trùng\\\" \\\\ 🚀 \\ud83d\\ude80\\n\"}";
+        var bytes = Encoding.UTF8.GetBytes(json);
+        using var document = JsonDocument.Parse(bytes);
+
+        var fromElement = _parser.Parse(document.RootElement).Event!;
+        var fromLine = _parser.ParseLine(bytes).Event!;
+
+        Assert.Equal(bytes, fromElement.Content);
+        Assert.Equal(bytes, fromLine.Content);
+        Assert.Equal("Hồ sơ bị hủy: Nhập nhầm \"trùng\" \\ 🚀 🚀\n", fromElement.Event.Reason);
+        Assert.Equal(fromElement.Event, EventParser.ParseStored(fromElement.Content, EventSamples.Catalogue.TimeZone));
     }
 
     // ---- ParseStored ----
@@ -703,7 +723,7 @@ public sealed class EventParserTests
     public void Stored_content_skips_catalogue_and_clock_checks()
     {
         var json = EventSamples.Received().With("unit", "000.99.99.H37").With("procedure", "gone").With("occurredAt", "2099-01-01T00:00:00Z").ToJsonString();
-        var ev = EventParser.ParseStored(json, EventSamples.Catalogue.TimeZone);
+        var ev = EventParser.ParseStored(Encoding.UTF8.GetBytes(json), EventSamples.Catalogue.TimeZone);
         Assert.Equal("000.99.99.H37", ev.Unit);
         Assert.Equal("gone", ev.Procedure);
     }
@@ -712,8 +732,8 @@ public sealed class EventParserTests
     public void Stored_due_date_uses_the_given_zone()
     {
         var json = EventSamples.Finished().With("dueAt", "2024-06-15T17:00:00Z").ToJsonString();
-        Assert.Equal(new DateOnly(2024, 6, 16), EventParser.ParseStored(json, EventSamples.Catalogue.TimeZone).DueDate);
-        Assert.Equal(new DateOnly(2024, 6, 15), EventParser.ParseStored(json, TimeZoneInfo.Utc).DueDate);
+        Assert.Equal(new DateOnly(2024, 6, 16), EventParser.ParseStored(Encoding.UTF8.GetBytes(json), EventSamples.Catalogue.TimeZone).DueDate);
+        Assert.Equal(new DateOnly(2024, 6, 15), EventParser.ParseStored(Encoding.UTF8.GetBytes(json), TimeZoneInfo.Utc).DueDate);
     }
 
     [Theory]
@@ -723,7 +743,7 @@ public sealed class EventParserTests
     [InlineData("{\"id\":\"a\"}")]
     [InlineData("{\"id\":\"a\",\"type\":\"x\",\"occurredAt\":\"2024-06-15T16:00:00Z\",\"unit\":\"u\",\"dossier\":\"d\"}")]
     public void Stored_garbage_throws_format_exception(string content) =>
-        Assert.Throws<FormatException>(() => EventParser.ParseStored(content, EventSamples.Catalogue.TimeZone));
+        Assert.Throws<FormatException>(() => EventParser.ParseStored(Encoding.UTF8.GetBytes(content), EventSamples.Catalogue.TimeZone));
 
     private static string WithRawOccurredAt(string raw) =>
         EventSamples.Received().ToJsonString().Replace("\"2024-06-10T08:00:00\\u002B07:00\"", $"\"{raw}\"", StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Leaderboard.Domain.Events;
 using Microsoft.Extensions.Time.Testing;
@@ -35,7 +36,7 @@ public sealed class ExampleVerdictTests
             else
             {
                 Assert.True(outcome.IsAccepted, $"{file} event {index}: {outcome.Rejection}");
-                Assert.Equal(ev.GetRawText(), outcome.Event!.Content);
+                Assert.Equal(Encoding.UTF8.GetBytes(ev.GetRawText()), outcome.Event!.Content);
             }
 
             index++;

@@ -10,7 +10,7 @@ internal static class JournalEntries
     public static JournalEntry Entry(string id, int shard, long sequence, string? content = null, string? countedFor = "U1")
     {
         var text = content ?? $$"""{"id":"{{id}}","type":"dossier.received"}""";
-        return new JournalEntry(id, shard, sequence, "U1", countedFor, $"D-{id}", Hash(text), text);
+        return new JournalEntry(id, shard, sequence, "U1", countedFor, $"D-{id}", Hash(text), Encoding.UTF8.GetBytes(text));
     }
 
     public static byte[] Hash(string content) => SHA256.HashData(Encoding.UTF8.GetBytes(content));

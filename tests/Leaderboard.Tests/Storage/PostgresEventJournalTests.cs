@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Text;
 using Leaderboard.Abstractions;
+using Leaderboard.Domain.Events;
 using Leaderboard.Grains.Storage;
 using Leaderboard.Grains.Storage.Migrations;
 using Leaderboard.Tests.Infrastructure;
@@ -205,6 +207,43 @@ public sealed class PostgresEventJournalTests(PostgresFixture postgres) : EventJ
         Assert.Equal([AppendOutcome.Duplicate, AppendOutcome.Duplicate, AppendOutcome.Appended], outcomes);
         Assert.True(await Journal.IsAvailableAsync());
         Assert.Equal(["before-1", "before-2", "during"], (await ReadAllAsync(Journal, 1)).Select(e => e.EventId));
+    }
+
+    [Fact]
+    public async Task Utf8_content_is_stored_as_the_same_text_by_copy_and_by_the_fallback()
+    {
+        // Diacritics raw and escaped, an astral character both ways, quotes, a backslash, escaped control characters:
+        // written as UTF-8 bytes, the server must hold exactly this text, and reading gives back exactly these bytes.
+        const string Vietnamese =
+            """{"id":"@","type":"dossier.voided","occurredAt":"2024-06-12T09:00:00+07:00","unit":"000.07.12.H37","dossier":"D-1","reason":"Hồ sơ bị hủy: Nh\u1EADp nh\u1EA7m \"trùng\" \\ 🚀 \ud83d\ude80\n\t"}""";
+        const string Reason = "Hồ sơ bị hủy: Nhập nhầm \"trùng\" \\ 🚀 🚀\n\t";
+        await using var otherNode = new PostgresEventJournal(_dataSource!, NullLogger<PostgresEventJournal>.Instance);
+        await otherNode.AppendAsync([Entry("taken", 2, 1)]);
+
+        var copied = await Journal.AppendAsync([Entry("vi-copy", 1, 1, Vietnamese.Replace("@", "vi-copy", StringComparison.Ordinal))]);
+        Assert.Equal(0, PostgresJournal.CopyFallbacks);
+        var fallback = await Journal.AppendAsync([Entry("taken", 1, 2), Entry("vi-fallback", 1, 3, Vietnamese.Replace("@", "vi-fallback", StringComparison.Ordinal))]);
+        Assert.Equal(1, PostgresJournal.CopyFallbacks);
+
+        Assert.Equal([AppendOutcome.Appended], copied);
+        Assert.Equal([AppendOutcome.Duplicate, AppendOutcome.Appended], fallback);
+        var stored = await ReadAllAsync(Journal, 1);
+        Assert.Equal(["vi-copy", "vi-fallback"], stored.Select(e => e.EventId));
+        foreach (var entry in stored)
+        {
+            var text = Vietnamese.Replace("@", entry.EventId, StringComparison.Ordinal);
+            Assert.Equal(Encoding.UTF8.GetBytes(text), entry.Content);
+            Assert.Equal(Reason, EventParser.ParseStored(entry.Content, TimeZoneInfo.Utc).Reason);
+
+            await using var command = _dataSource!.CreateCommand("SELECT content = $2, content, convert_to(content, 'UTF8') FROM journal WHERE event_id = $1");
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = entry.EventId });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = text });
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.True(reader.GetBoolean(0));
+            Assert.Equal(text, reader.GetString(1));
+            Assert.Equal(Encoding.UTF8.GetBytes(text), reader.GetFieldValue<byte[]>(2));
+        }
     }
 
     [Fact]
