@@ -13,6 +13,6 @@ public sealed record ShardDelta(
     [property: Id(0)] int Shard,
     [property: Id(1)] long Epoch,
     [property: Id(2)] long Sequence,
-    [property: Id(3)] UnitCounters Counters,
+    [property: Id(3)] CounterDelta Counters,
     [property: Id(4)] IReadOnlyList<ActivityCount> Activity,
     [property: Id(5)] bool Live);

@@ -19,7 +19,8 @@ internal readonly record struct Contribution(
     /// the indicators in which they agree cancel out and are left alone, so the result equals subtracting one and
     /// adding the other, at a fraction of the work when an event changed one indicator.
     /// </summary>
-    public void AddChangeFrom(Contribution before, UnitCounters counters)
+    public void AddChangeFrom<TSink>(Contribution before, TSink counters)
+        where TSink : ICounterSink
     {
         if (ReceiptDay != before.ReceiptDay || ReceivedOnline != before.ReceivedOnline || !string.Equals(Procedure, before.Procedure, StringComparison.Ordinal))
         {
@@ -40,7 +41,8 @@ internal readonly record struct Contribution(
         }
     }
 
-    public void AddTo(UnitCounters counters, int sign)
+    public void AddTo<TSink>(TSink counters, int sign)
+        where TSink : ICounterSink
     {
         if (Unit is null)
         {
@@ -52,7 +54,8 @@ internal readonly record struct Contribution(
         AddFinish(counters, sign);
     }
 
-    private void AddReceipt(UnitCounters counters, int sign)
+    private void AddReceipt<TSink>(TSink counters, int sign)
+        where TSink : ICounterSink
     {
         if (ReceiptDay != DossierState.NoDay)
         {
@@ -64,7 +67,8 @@ internal readonly record struct Contribution(
         }
     }
 
-    private void AddPayment(UnitCounters counters, int sign)
+    private void AddPayment<TSink>(TSink counters, int sign)
+        where TSink : ICounterSink
     {
         if (PaymentDay != DossierState.NoDay)
         {
@@ -72,7 +76,8 @@ internal readonly record struct Contribution(
         }
     }
 
-    private void AddFinish(UnitCounters counters, int sign)
+    private void AddFinish<TSink>(TSink counters, int sign)
+        where TSink : ICounterSink
     {
         if (FinishDay != DossierState.NoDay)
         {

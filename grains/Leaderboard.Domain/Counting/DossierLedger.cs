@@ -134,19 +134,23 @@ public sealed class DossierLedger
     /// The signed deltas per unit code since the last call (rolled up to ancestors, no empty ones), then forgets them.
     /// The caller owns what it gets: the ledger starts new deltas.
     /// </summary>
-    public IReadOnlyDictionary<string, UnitCounters> TakeDeltas()
+    public IReadOnlyDictionary<string, CounterDelta> TakeDeltas()
     {
         if (_touched.Count == 0)
         {
-            return ReadOnlyDictionary<string, UnitCounters>.Empty;
+            return ReadOnlyDictionary<string, CounterDelta>.Empty;
         }
 
-        var taken = new Dictionary<string, UnitCounters>(_touched.Count, StringComparer.Ordinal);
+        var taken = new Dictionary<string, CounterDelta>(_touched.Count, StringComparer.Ordinal);
         foreach (var counted in _touched)
         {
-            if (counted.Pending is { IsEmpty: false } delta)
+            if (counted.Pending is { } delta)
             {
-                taken.Add(counted.Code, delta);
+                delta.Coalesce();
+                if (!delta.IsEmpty)
+                {
+                    taken.Add(counted.Code, delta);
+                }
             }
 
             counted.Pending = null;
@@ -449,11 +453,11 @@ public sealed class DossierLedger
         return counted ??= new LedgerUnit(unit);
     }
 
-    private UnitCounters PendingOf(LedgerUnit counted)
+    private CounterDelta PendingOf(LedgerUnit counted)
     {
         if (counted.Pending is not { } pending)
         {
-            counted.Pending = pending = new UnitCounters();
+            counted.Pending = pending = new CounterDelta();
             _touched.Add(counted);
         }
 

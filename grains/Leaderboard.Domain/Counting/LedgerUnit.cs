@@ -16,7 +16,7 @@ internal sealed class LedgerUnit(string code)
     public UnitCounters OwnTotals { get; } = new();
 
     /// <summary>Null until something is spread here after the last take; rolled up (this unit's subtree).</summary>
-    public UnitCounters? Pending { get; set; }
+    public CounterDelta? Pending { get; set; }
 
     /// <summary>Null until the unit first owns a dossier.</summary>
     public LedgerUnit[]? Chain { get; set; }

@@ -10,7 +10,7 @@ namespace Leaderboard.Domain.Counting;
 /// Series and the receipts are created on first write: a delta usually touches one day of one or two kinds,
 /// and every flush hands out one per touched unit. Reads treat a missing series as an empty one.
 /// </remarks>
-public sealed class UnitCounters
+public sealed class UnitCounters : ICounterSink
 {
     private static readonly DaySeries NoDays = new();
 
@@ -188,6 +188,10 @@ public sealed class UnitCounters
     /// <summary>True when some counted payment falls in [<paramref name="from"/>, <paramref name="toInclusive"/>].</summary>
     public bool HasAnyPayment(DateOnly from, DateOnly toInclusive) =>
         OnlinePayment.Sum(from.DayNumber, toInclusive.DayNumber).Denominator != 0;
+
+    void ICounterSink.AddDay(CounterKind kind, int day, int numerator, int denominator) => AddDay(kind, day, numerator, denominator);
+
+    void ICounterSink.AddReceipts(string procedure, int day, int count) => AddReceipts(procedure, day, count);
 
     internal void AddDay(CounterKind kind, int day, int numerator, int denominator)
     {

@@ -33,7 +33,7 @@ internal sealed partial class LedgerShardGrain(
     private const string IdConflict = "mã sự kiện (id) đã được dùng cho một nội dung khác; sự kiện đầu tiên được giữ";
     private const string OutOfScope = "đơn vị của sự kiện hoặc của hồ sơ nằm ngoài phạm vi của khóa";
 
-    private readonly Dictionary<string, UnitCounters> _outbox = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CounterDelta> _outbox = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnitActivity> _activity = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnitActivity> _active = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _sentSequence = new(StringComparer.Ordinal);
@@ -211,7 +211,7 @@ internal sealed partial class LedgerShardGrain(
         {
             // Only what this activation applied is live; an announcement of the epoch alone never raises a target.
             var live = _outbox.ContainsKey(unit) || _active.ContainsKey(unit);
-            var counters = _outbox.Remove(unit, out var c) ? c : new UnitCounters();
+            var counters = _outbox.Remove(unit, out var c) ? c : new CounterDelta();
             IReadOnlyList<ActivityCount> activity = _active.Remove(unit, out var a) ? a.TakeCounts() : [];
             dispatcher.Post(unit, new ShardDelta(Shard, _epoch, NextSequenceFor(unit), counters, activity, live));
         }
@@ -247,7 +247,8 @@ internal sealed partial class LedgerShardGrain(
         {
             if (_outbox.TryGetValue(unit, out var pending))
             {
-                pending.Add(delta);
+                pending.Append(delta);
+                pending.Coalesce();
             }
             else
             {

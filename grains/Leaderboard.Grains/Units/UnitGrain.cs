@@ -81,7 +81,7 @@ internal sealed partial class UnitGrain(
             var known = _shards.TryGetValue(delta.Shard, out var seen);
             if (known && seen.Epoch == delta.Epoch && delta.Sequence == seen.Sequence + 1)
             {
-                _total.Add(delta.Counters);
+                delta.Counters.AddTo(_total);
                 _shards[delta.Shard] = (delta.Epoch, delta.Sequence);
             }
             else if (!known || seen.Epoch != delta.Epoch || delta.Sequence > seen.Sequence + 1)

@@ -160,14 +160,12 @@ public sealed class DossierLedgerSnapshotTests
     {
         foreach (var (unit, delta) in ledger.TakeDeltas())
         {
-            if (into.TryGetValue(unit, out var sum))
+            if (!into.TryGetValue(unit, out var sum))
             {
-                sum.Add(delta);
+                into[unit] = sum = new UnitCounters();
             }
-            else
-            {
-                into[unit] = delta.Clone();
-            }
+
+            delta.AddTo(sum);
         }
     }
 

@@ -34,7 +34,7 @@ public sealed class SpecExampleTests
                         counters[unit] = c = new UnitCounters();
                     }
 
-                    c.Add(delta);
+                    delta.AddTo(c);
                 }
             }
         }
