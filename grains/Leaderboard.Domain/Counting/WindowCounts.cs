@@ -3,7 +3,7 @@ using Leaderboard.Domain.Catalogue;
 namespace Leaderboard.Domain.Counting;
 
 /// <summary>The four indicators' numerators and denominators of one unit's subtree over a window.</summary>
-public sealed record WindowCounts(
+public readonly record struct WindowCounts(
     IndicatorCounts OnlineServiceUsage,
     IndicatorCounts OnlinePayment,
     IndicatorCounts OnlineDossier,
