@@ -29,6 +29,9 @@ public sealed class EventParser
     /// <summary>The most bytes one character takes in a JSON string: <c>\uXXXX</c>.</summary>
     private const int MaxEscapedLength = 6;
 
+    /// <summary>The longest field name looked up (<c>occurredAt</c>).</summary>
+    private const int MaxFieldName = 10;
+
     /// <summary>Unit and procedure codes up to this many characters are looked up without making a string.</summary>
     private const int MaxLookupChars = 64;
 
@@ -334,7 +337,7 @@ public sealed class EventParser
     private static string? ReadString(JsonElement e, ReadOnlySpan<byte> name, out string? value)
     {
         value = null;
-        if (!e.TryGetProperty(name, out var property))
+        if (!TryGetProperty(e, name, out var property))
         {
             return EventErrors.Missing;
         }
@@ -363,7 +366,7 @@ public sealed class EventParser
     private static string? ReadChars(JsonElement e, ReadOnlySpan<byte> name, Span<char> buffer, out ReadOnlySpan<char> value)
     {
         value = default;
-        if (!e.TryGetProperty(name, out var property))
+        if (!TryGetProperty(e, name, out var property))
         {
             return EventErrors.Missing;
         }
@@ -396,7 +399,7 @@ public sealed class EventParser
     private static string? ReadType(JsonElement e, out EventType type)
     {
         type = default;
-        if (!e.TryGetProperty("type"u8, out var property))
+        if (!TryGetProperty(e, "type"u8, out var property))
         {
             return EventErrors.Missing;
         }
@@ -437,7 +440,7 @@ public sealed class EventParser
     private static string? ReadChannel(JsonElement e, out Channel channel)
     {
         channel = default;
-        if (!e.TryGetProperty("channel"u8, out var property))
+        if (!TryGetProperty(e, "channel"u8, out var property))
         {
             return EventErrors.Missing;
         }
@@ -470,7 +473,7 @@ public sealed class EventParser
     private static string? ReadMethod(JsonElement e, out PaymentMethod method)
     {
         method = default;
-        if (!e.TryGetProperty("method"u8, out var property))
+        if (!TryGetProperty(e, "method"u8, out var property))
         {
             return EventErrors.Missing;
         }
@@ -503,7 +506,7 @@ public sealed class EventParser
     private static string? ReadDateTime(JsonElement e, ReadOnlySpan<byte> name, out DateTimeOffset value)
     {
         value = default;
-        if (!e.TryGetProperty(name, out var property))
+        if (!TryGetProperty(e, name, out var property))
         {
             return EventErrors.Missing;
         }
@@ -522,7 +525,7 @@ public sealed class EventParser
     private static string? ReadDueDate(JsonElement e, TimeZoneInfo zone, out DateOnly? due)
     {
         due = null;
-        if (!e.TryGetProperty("dueAt"u8, out var property) || property.ValueKind == JsonValueKind.Null)
+        if (!TryGetProperty(e, "dueAt"u8, out var property) || property.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
@@ -567,7 +570,7 @@ public sealed class EventParser
     private static string? ReadAmount(JsonElement e, out long amount)
     {
         amount = 0;
-        if (!e.TryGetProperty("amount"u8, out var property))
+        if (!TryGetProperty(e, "amount"u8, out var property))
         {
             return EventErrors.Missing;
         }
@@ -623,6 +626,32 @@ public sealed class EventParser
 
         amount = value;
         return null;
+    }
+
+    /// <summary>
+    /// The last property of <paramref name="e"/> named <paramref name="name"/> (an ASCII field name), its name compared
+    /// once decoded. <see cref="JsonElement.TryGetProperty(ReadOnlySpan{byte}, out JsonElement)"/> throws when it
+    /// unescapes a name with a lone surrogate escape on the way, which made one such unknown field fail the request.
+    /// </summary>
+    private static bool TryGetProperty(JsonElement e, ReadOnlySpan<byte> name, out JsonElement value)
+    {
+        value = default;
+        var found = false;
+        Span<byte> decoded = stackalloc byte[MaxFieldName * MaxEscapedLength];
+        foreach (var property in e.EnumerateObject())
+        {
+            var raw = JsonEscapes.Unquote(JsonMarshal.GetRawUtf8PropertyName(property));
+            var equal = raw.IndexOf((byte)'\\') < 0
+                ? raw.SequenceEqual(name)
+                : raw.Length <= decoded.Length && decoded[..JsonEscapes.Decode(raw, decoded)].SequenceEqual(name);
+            if (equal)
+            {
+                value = property.Value;
+                found = true;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Compares a string element with an ASCII literal, case-sensitively, without allocating in the usual unescaped case.</summary>

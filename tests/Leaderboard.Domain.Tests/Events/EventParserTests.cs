@@ -177,6 +177,33 @@ public sealed class EventParserTests
         Assert.True(Parse(json).IsAccepted);
     }
 
+    [Theory]
+    [InlineData("\\ud800")]
+    [InlineData("\\udc00")]
+    [InlineData("i\\ud800")]
+    [InlineData("due\\udfff")]
+    [InlineData("\\ud83d\\u0041")]
+    public void A_name_with_a_lone_surrogate_escape_is_an_unknown_field(string name)
+    {
+        var sample = EventSamples.Received().ToJsonString();
+        foreach (var json in new[] { $"{{\"{name}\":1,{sample[1..]}", sample.TrimEnd('}') + $",\"{name}\":1}}" })
+        {
+            var outcome = _parser.ParseLine(Encoding.UTF8.GetBytes(json));
+            Assert.True(outcome.IsAccepted, $"rejected: {outcome.Rejection}");
+            Assert.Equal(Parse(json).Event!.Event, outcome.Event!.Event);
+            Assert.Equal(outcome.Event.Event, EventParser.ParseStored(outcome.Event.Content, EventSamples.Catalogue.TimeZone));
+        }
+    }
+
+    [Fact]
+    public void A_repeated_name_with_a_lone_surrogate_escape_is_a_duplicate()
+    {
+        var json = EventSamples.Received().ToJsonString().TrimEnd('}') + ",\"\\ud800\":1,\"\\ud800\":2}";
+        var rejection = _parser.ParseLine(Encoding.UTF8.GetBytes(json)).Rejection!;
+        Assert.Equal("e-1", rejection.Id);
+        Assert.Equal("trường bị lặp lại", rejection.Error);
+    }
+
     // ---- id ----
 
     [Fact]
