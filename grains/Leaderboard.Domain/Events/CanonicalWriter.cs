@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -7,10 +6,18 @@ using System.Text.Json;
 namespace Leaderboard.Domain.Events;
 
 /// <summary>
-/// Writes the canonical form of a JSON value and hashes it with SHA-256. The form is not JSON but an unambiguous
-/// byte encoding of the parsed value: objects with keys in code point order, strings as their decoded UTF-8 bytes
-/// with a length prefix, numbers as sign, significant digits and exponent (so equal values encode equally), arrays
-/// in order, true/false/null as tags. One writer per thread is reused, so hashing allocates only the hash.
+/// Reads one JSON value in a single forward pass and writes its canonical form, hashed with SHA-256. The form is not
+/// JSON but an unambiguous byte encoding of the parsed value: objects with keys in code point order, strings as their
+/// decoded UTF-8 bytes with a length prefix, numbers as sign, significant digits and exponent (so equal values encode
+/// equally), arrays in order, true/false/null as tags.
+/// <para>
+/// The pass keeps every container's members (an object's sorted by name) in a member table and the raw tokens where
+/// they are in the input, so that the root object's properties serve as the event's fields and the form is written
+/// only when asked for, once. It also finds what makes a value unfit for the form: a repeated property name or
+/// nesting deeper than <see cref="MaxDepth"/>; of several, the first met walking the form in its order (an object's
+/// own repeated names before anything inside it). One writer per thread is reused, so reading allocates nothing but
+/// what it reports.
+/// </para>
 /// </summary>
 internal sealed class CanonicalWriter
 {
@@ -18,6 +25,7 @@ internal sealed class CanonicalWriter
     public const int MaxDepth = 256;
 
     private const int KeepBytes = 1 << 20;
+    private const int KeepMembers = 4096;
 
     /// <summary>Objects of up to this many properties are sorted by insertion.</summary>
     private const int SmallObject = 16;
@@ -25,7 +33,7 @@ internal sealed class CanonicalWriter
     [ThreadStatic]
     private static CanonicalWriter? _cached;
 
-    private readonly Comparison<CanonicalProperty> _byName;
+    private readonly Comparison<CanonicalMember> _byName;
 
     // Kept with the writer: a one-shot SHA256.HashData sets up and frees a native digest context for every event.
     private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -34,10 +42,17 @@ internal sealed class CanonicalWriter
     private int _length;
     private byte[] _names = new byte[256];
     private int _namesLength;
-    private CanonicalProperty[] _properties = new CanonicalProperty[32];
-    private int _propertiesLength;
-    private int _propertiesUsed;
-    private string? _duplicate;
+
+    // Members of the containers still open (a stack), and of those read to their end (blocks, in the order closed).
+    private CanonicalMember[] _open = new CanonicalMember[32];
+    private int _openLength;
+    private int _openUsed;
+    private CanonicalMember[] _members = new CanonicalMember[32];
+    private int _membersLength;
+
+    private CanonicalMember _root;
+    private int _rootStart;
+    private int _rootLength;
 
     public CanonicalWriter()
     {
@@ -45,124 +60,237 @@ internal sealed class CanonicalWriter
         _byName = CompareByName;
     }
 
-    /// <summary>Hashes <paramref name="element"/> into <paramref name="hash"/> (32 bytes) unless an object repeats a property name or nests too deep.</summary>
-    public static CanonicalStatus TryHash(JsonElement element, Span<byte> hash, out string? duplicate)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(hash.Length, SHA256.HashSizeInBytes, nameof(hash));
+    /// <summary>What the value read holds: <see cref="CanonicalStatus.Ok"/> when it has a canonical form.</summary>
+    public CanonicalStatus Status => _root.Status;
 
-        // Taken off the thread while in use and put back only after a clean run: should anything throw, the writer
-        // (and a digest it may have left half-fed) goes to the GC and the next call starts a new one.
+    /// <summary>The repeated property name, when <see cref="Status"/> says there is one.</summary>
+    public string? Duplicate => _root.Duplicate;
+
+    public bool IsObject => _root.Kind == JsonTokenType.StartObject;
+
+    /// <summary>Where the value read starts in the input (after white space, a comment skipped or a byte-order mark).</summary>
+    public int RootStart => _rootStart;
+
+    /// <summary>How many bytes of the input the value read takes.</summary>
+    public int RootLength => _rootLength;
+
+    /// <summary>How many properties the root object has (0 for any other value).</summary>
+    public int PropertyCount => IsObject ? _root.Length : 0;
+
+    /// <summary>Takes this thread's writer (or a new one) off the thread while in use; <see cref="Return"/> puts it back.</summary>
+    public static CanonicalWriter Take()
+    {
         var writer = _cached ?? new CanonicalWriter();
         _cached = null;
-        writer._length = 0;
-        writer._namesLength = 0;
-        writer._propertiesLength = 0;
-        writer._duplicate = null;
-        var status = writer.Write(element, 0);
-        duplicate = writer._duplicate;
-        if (status == CanonicalStatus.Ok)
+        return writer;
+    }
+
+    /// <summary>
+    /// Puts the writer back for the thread's next value, with nothing big held. Only after a clean run: should anything
+    /// but a <see cref="JsonException"/> from <see cref="Read"/> be thrown, the writer (and a digest it may have left
+    /// half-fed) goes to the GC and the next call starts a new one.
+    /// </summary>
+    public void Return()
+    {
+        // Drop the repeated names the members refer to, and oversized buffers.
+        Array.Clear(_open, 0, _openUsed);
+        Array.Clear(_members, 0, _membersLength);
+        _openUsed = 0;
+        _membersLength = 0;
+        _root = default;
+        if (_buffer.Length > KeepBytes)
         {
-            writer._sha256.AppendData(writer._buffer.AsSpan(0, writer._length));
-            writer._sha256.GetHashAndReset(hash);
+            _buffer = new byte[1024];
         }
 
-        writer.Release();
-        _cached = writer;
+        if (_names.Length > KeepBytes)
+        {
+            _names = new byte[256];
+        }
+
+        if (_open.Length > KeepMembers)
+        {
+            _open = new CanonicalMember[32];
+        }
+
+        if (_members.Length > KeepMembers)
+        {
+            _members = new CanonicalMember[32];
+        }
+
+        _cached = this;
+    }
+
+    /// <summary>Reads the one JSON value that <paramref name="json"/> holds, white space aside.</summary>
+    /// <exception cref="JsonException">The input is not exactly one JSON value under <paramref name="options"/>.</exception>
+    public void Read(ReadOnlySpan<byte> json, JsonReaderOptions options)
+    {
+        _length = 0;
+        _namesLength = 0;
+        _openLength = 0;
+        _membersLength = 0;
+        _root = default;
+        var reader = new Utf8JsonReader(json, options);
+        Next(ref reader);
+        _rootStart = (int)reader.TokenStartIndex;
+        Push(ref reader, 0, 0, 0, 0);
+        _root = _open[--_openLength];
+        _rootLength = (int)reader.BytesConsumed - _rootStart;
+
+        // Only white space may follow: the reader throws on anything else.
+        if (reader.Read())
+        {
+            throw new JsonException("more than one JSON value");
+        }
+    }
+
+    /// <summary>The decoded name of the root object's property <paramref name="index"/> (properties sorted by name, then position).</summary>
+    public ReadOnlySpan<byte> PropertyName(int index)
+    {
+        ref readonly var member = ref Property(index);
+        return _names.AsSpan(member.NameStart, member.NameLength);
+    }
+
+    /// <summary>The root object's property <paramref name="index"/> (properties sorted by name, then position).</summary>
+    public ref readonly CanonicalMember Property(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)PropertyCount, nameof(index));
+        return ref _members[_root.Start + index];
+    }
+
+    /// <summary>Writes the canonical form of the value read from <paramref name="json"/> and its SHA-256 into <paramref name="hash"/> (32 bytes).</summary>
+    /// <exception cref="InvalidOperationException">The value has no canonical form (<see cref="Status"/>).</exception>
+    public void Hash(ReadOnlySpan<byte> json, Span<byte> hash)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(hash.Length, SHA256.HashSizeInBytes, nameof(hash));
+        if (Status != CanonicalStatus.Ok)
+        {
+            throw new InvalidOperationException("the value has no canonical form");
+        }
+
+        _length = 0;
+        Write(json, _root);
+        _sha256.AppendData(_buffer.AsSpan(0, _length));
+        _sha256.GetHashAndReset(hash);
+    }
+
+    private static void Next(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw new JsonException("incomplete JSON value");
+        }
+    }
+
+    /// <summary>Reads the value the reader is on, to its last token, and pushes it as a member of the open container.</summary>
+    private void Push(ref Utf8JsonReader reader, int depth, int nameStart, int nameLength, int position)
+    {
+        var kind = reader.TokenType;
+        CanonicalMember member;
+        switch (kind)
+        {
+            case JsonTokenType.StartObject or JsonTokenType.StartArray when depth >= MaxDepth:
+                reader.Skip();
+                member = new CanonicalMember(nameStart, nameLength, position, kind, 0, 0, false, CanonicalStatus.TooDeep, null);
+                break;
+            case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                var status = ReadContainer(ref reader, depth, out var first, out var count, out var duplicate);
+                member = new CanonicalMember(nameStart, nameLength, position, kind, first, count, false, status, duplicate);
+                break;
+            case JsonTokenType.String:
+                member = new CanonicalMember(nameStart, nameLength, position, kind, (int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, reader.ValueIsEscaped, CanonicalStatus.Ok, null);
+                break;
+            default:
+                member = new CanonicalMember(nameStart, nameLength, position, kind, (int)reader.TokenStartIndex, reader.ValueSpan.Length, false, CanonicalStatus.Ok, null);
+                break;
+        }
+
+        if (_openLength == _open.Length)
+        {
+            Array.Resize(ref _open, _open.Length * 2);
+        }
+
+        _open[_openLength++] = member;
+        _openUsed = Math.Max(_openUsed, _openLength);
+    }
+
+    /// <summary>
+    /// Reads the members of the object or array whose start the reader is on, to its end, and moves them (an object's
+    /// sorted) to the member table as one block; answers what the container holds.
+    /// </summary>
+    private CanonicalStatus ReadContainer(ref Utf8JsonReader reader, int depth, out int first, out int count, out string? duplicate)
+    {
+        var isObject = reader.TokenType == JsonTokenType.StartObject;
+        var open = _openLength;
+        var position = 0;
+        while (true)
+        {
+            Next(ref reader);
+            if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
+            {
+                break;
+            }
+
+            var nameStart = _namesLength;
+            if (isObject)
+            {
+                var raw = reader.ValueSpan;
+                EnsureCapacity(ref _names, _namesLength, raw.Length);
+                _namesLength += reader.ValueIsEscaped ? JsonEscapes.Decode(raw, _names.AsSpan(_namesLength)) : Copy(raw, _names.AsSpan(_namesLength));
+                Next(ref reader);
+            }
+
+            Push(ref reader, depth + 1, nameStart, _namesLength - nameStart, position++);
+        }
+
+        var members = _open.AsSpan(open, _openLength - open);
+        var status = CanonicalStatus.Ok;
+        duplicate = null;
+        if (isObject)
+        {
+            SortByName(members);
+            status = FindRepeatedName(members, out duplicate);
+        }
+
+        if (status == CanonicalStatus.Ok)
+        {
+            foreach (ref readonly var member in members)
+            {
+                if (member.Status != CanonicalStatus.Ok)
+                {
+                    status = member.Status;
+                    duplicate = member.Duplicate;
+                    break;
+                }
+            }
+        }
+
+        first = _membersLength;
+        count = members.Length;
+        if (_members.Length - _membersLength < count)
+        {
+            Array.Resize(ref _members, Math.Max(_members.Length * 2, _membersLength + count));
+        }
+
+        members.CopyTo(_members.AsSpan(_membersLength));
+        _membersLength += count;
+        _openLength = open;
         return status;
     }
 
-    private CanonicalStatus Write(JsonElement element, int depth)
+    private CanonicalStatus FindRepeatedName(ReadOnlySpan<CanonicalMember> sorted, out string? duplicate)
     {
-        switch (element.ValueKind)
+        for (var i = 1; i < sorted.Length; i++)
         {
-            case JsonValueKind.Object:
-                return depth >= MaxDepth ? CanonicalStatus.TooDeep : WriteObject(element, depth);
-            case JsonValueKind.Array:
-                if (depth >= MaxDepth)
-                {
-                    return CanonicalStatus.TooDeep;
-                }
-
-                Append((byte)'[');
-                foreach (var item in element.EnumerateArray())
-                {
-                    var status = Write(item, depth + 1);
-                    if (status != CanonicalStatus.Ok)
-                    {
-                        return status;
-                    }
-                }
-
-                Append((byte)']');
-                return CanonicalStatus.Ok;
-            case JsonValueKind.String:
-                WriteString(JsonEscapes.Unquote(JsonMarshal.GetRawUtf8Value(element)));
-                return CanonicalStatus.Ok;
-            case JsonValueKind.Number:
-                WriteNumber(JsonMarshal.GetRawUtf8Value(element));
-                return CanonicalStatus.Ok;
-            case JsonValueKind.True:
-                Append((byte)'t');
-                return CanonicalStatus.Ok;
-            case JsonValueKind.False:
-                Append((byte)'f');
-                return CanonicalStatus.Ok;
-            default:
-                Append((byte)'n');
-                return CanonicalStatus.Ok;
-        }
-    }
-
-    private CanonicalStatus WriteObject(JsonElement element, int depth)
-    {
-        var first = _propertiesLength;
-        var namesStart = _namesLength;
-        var position = 0;
-        foreach (var property in element.EnumerateObject())
-        {
-            var raw = JsonEscapes.Unquote(JsonMarshal.GetRawUtf8PropertyName(property));
-            var nameStart = _namesLength;
-            EnsureCapacity(ref _names, _namesLength, raw.Length);
-            _namesLength += JsonEscapes.Decode(raw, _names.AsSpan(_namesLength));
-            if (_propertiesLength == _properties.Length)
+            var name = _names.AsSpan(sorted[i].NameStart, sorted[i].NameLength);
+            if (name.SequenceEqual(_names.AsSpan(sorted[i - 1].NameStart, sorted[i - 1].NameLength)))
             {
-                Array.Resize(ref _properties, _properties.Length * 2);
-            }
-
-            _properties[_propertiesLength++] = new CanonicalProperty(nameStart, _namesLength - nameStart, position++, property.Value);
-        }
-
-        _propertiesUsed = Math.Max(_propertiesUsed, _propertiesLength);
-        var count = _propertiesLength - first;
-        SortByName(_properties.AsSpan(first, count));
-        for (var i = first + 1; i < first + count; i++)
-        {
-            var previous = _properties[i - 1];
-            var current = _properties[i];
-            var name = _names.AsSpan(current.NameStart, current.NameLength);
-            if (name.SequenceEqual(_names.AsSpan(previous.NameStart, previous.NameLength)))
-            {
-                _duplicate = Encoding.UTF8.GetString(name);
+                duplicate = Encoding.UTF8.GetString(name);
                 return CanonicalStatus.DuplicateProperty;
             }
         }
 
-        Append((byte)'{');
-        for (var i = first; i < first + count; i++)
-        {
-            // Re-read the fields each time: a nested object may have grown (replaced) the arrays.
-            var property = _properties[i];
-            WriteDecoded(_names.AsSpan(property.NameStart, property.NameLength));
-            var status = Write(property.Value, depth + 1);
-            if (status != CanonicalStatus.Ok)
-            {
-                return status;
-            }
-        }
-
-        Append((byte)'}');
-        _propertiesLength = first;
-        _namesLength = namesStart;
+        duplicate = null;
         return CanonicalStatus.Ok;
     }
 
@@ -170,32 +298,74 @@ internal sealed class CanonicalWriter
     /// Sorts by <see cref="CompareByName"/>: small objects (every event) by an insertion sort that calls it directly,
     /// larger ones by the general sort. Both give the one order, as the comparison is total.
     /// </summary>
-    private void SortByName(Span<CanonicalProperty> properties)
+    private void SortByName(Span<CanonicalMember> members)
     {
-        if (properties.Length > SmallObject)
+        if (members.Length > SmallObject)
         {
-            properties.Sort(_byName);
+            members.Sort(_byName);
             return;
         }
 
-        for (var i = 1; i < properties.Length; i++)
+        for (var i = 1; i < members.Length; i++)
         {
-            var current = properties[i];
+            var current = members[i];
             var j = i - 1;
-            for (; j >= 0 && CompareByName(properties[j], current) > 0; j--)
+            for (; j >= 0 && CompareByName(members[j], current) > 0; j--)
             {
-                properties[j + 1] = properties[j];
+                members[j + 1] = members[j];
             }
 
-            properties[j + 1] = current;
+            members[j + 1] = current;
         }
     }
 
     /// <summary>Orders properties by the UTF-8 bytes of their decoded names (code point order), then by position so the order is total.</summary>
-    private int CompareByName(CanonicalProperty x, CanonicalProperty y)
+    private int CompareByName(CanonicalMember x, CanonicalMember y)
     {
         var byName = _names.AsSpan(x.NameStart, x.NameLength).SequenceCompareTo(_names.AsSpan(y.NameStart, y.NameLength));
         return byName != 0 ? byName : x.Position.CompareTo(y.Position);
+    }
+
+    private void Write(ReadOnlySpan<byte> json, in CanonicalMember value)
+    {
+        switch (value.Kind)
+        {
+            case JsonTokenType.StartObject:
+                Append((byte)'{');
+                for (var i = value.Start; i < value.Start + value.Length; i++)
+                {
+                    ref readonly var property = ref _members[i];
+                    WriteDecoded(_names.AsSpan(property.NameStart, property.NameLength));
+                    Write(json, property);
+                }
+
+                Append((byte)'}');
+                return;
+            case JsonTokenType.StartArray:
+                Append((byte)'[');
+                for (var i = value.Start; i < value.Start + value.Length; i++)
+                {
+                    Write(json, _members[i]);
+                }
+
+                Append((byte)']');
+                return;
+            case JsonTokenType.String:
+                WriteString(json.Slice(value.Start, value.Length));
+                return;
+            case JsonTokenType.Number:
+                WriteNumber(json.Slice(value.Start, value.Length));
+                return;
+            case JsonTokenType.True:
+                Append((byte)'t');
+                return;
+            case JsonTokenType.False:
+                Append((byte)'f');
+                return;
+            default:
+                Append((byte)'n');
+                return;
+        }
     }
 
     private void WriteString(ReadOnlySpan<byte> raw)
@@ -221,7 +391,7 @@ internal sealed class CanonicalWriter
     {
         if (!JsonNumberParts.TryParse(raw, out var number))
         {
-            // Not reachable for a parsed document; keep the text rather than fail.
+            // Not reachable for a number token; keep the text rather than fail.
             Append((byte)'?');
             WriteDecoded(raw);
             return;
@@ -260,25 +430,10 @@ internal sealed class CanonicalWriter
         _buffer[_length++] = b;
     }
 
-    private void Release()
+    private static int Copy(ReadOnlySpan<byte> source, Span<byte> destination)
     {
-        // Drop references to documents and oversized buffers so the cached writer holds nothing big.
-        Array.Clear(_properties, 0, _propertiesUsed);
-        _propertiesUsed = 0;
-        if (_buffer.Length > KeepBytes)
-        {
-            _buffer = new byte[1024];
-        }
-
-        if (_names.Length > KeepBytes)
-        {
-            _names = new byte[256];
-        }
-
-        if (_properties.Length > 4096)
-        {
-            _properties = new CanonicalProperty[32];
-        }
+        source.CopyTo(destination);
+        return source.Length;
     }
 
     private static void EnsureCapacity(ref byte[] buffer, int length, int extra)

@@ -1,0 +1,21 @@
+using System.Text.Json;
+
+namespace Leaderboard.Domain.Events;
+
+/// <summary>
+/// One member of a JSON container as <see cref="CanonicalWriter"/> read it: for an object's property, where its decoded
+/// name sits in the name scratch and its position in the object; its value's token; for a string or number, the raw
+/// token in the input (a string's without quotes, escapes as written, <see cref="Escaped"/> when it has any); for an
+/// object or array, its members as a block of the member table; and the first repeated name or too-deep nesting the
+/// value holds, in the order of the canonical form.
+/// </summary>
+internal readonly record struct CanonicalMember(
+    int NameStart,
+    int NameLength,
+    int Position,
+    JsonTokenType Kind,
+    int Start,
+    int Length,
+    bool Escaped,
+    CanonicalStatus Status,
+    string? Duplicate);
