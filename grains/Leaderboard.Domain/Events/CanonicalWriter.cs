@@ -46,9 +46,11 @@ internal sealed class CanonicalWriter
     // Members of the containers still open (a stack), and of those read to their end (blocks, in the order closed).
     private CanonicalMember[] _open = new CanonicalMember[32];
     private int _openLength;
-    private int _openUsed;
     private CanonicalMember[] _members = new CanonicalMember[32];
     private int _membersLength;
+
+    // At least the size of the canonical form of what has been read, so that writing it needs one capacity check.
+    private long _bound;
 
     private CanonicalMember _root;
     private int _rootStart;
@@ -64,7 +66,9 @@ internal sealed class CanonicalWriter
     public CanonicalStatus Status => _root.Status;
 
     /// <summary>The repeated property name, when <see cref="Status"/> says there is one.</summary>
-    public string? Duplicate => _root.Duplicate;
+    public string? Duplicate => _root.Status == CanonicalStatus.DuplicateProperty
+        ? Encoding.UTF8.GetString(_names, _root.DuplicateStart, _root.DuplicateLength)
+        : null;
 
     public bool IsObject => _root.Kind == JsonTokenType.StartObject;
 
@@ -92,12 +96,6 @@ internal sealed class CanonicalWriter
     /// </summary>
     public void Return()
     {
-        // Drop the repeated names the members refer to, and oversized buffers.
-        Array.Clear(_open, 0, _openUsed);
-        Array.Clear(_members, 0, _membersLength);
-        _openUsed = 0;
-        _membersLength = 0;
-        _root = default;
         if (_buffer.Length > KeepBytes)
         {
             _buffer = new byte[1024];
@@ -129,11 +127,12 @@ internal sealed class CanonicalWriter
         _namesLength = 0;
         _openLength = 0;
         _membersLength = 0;
+        _bound = 0;
         _root = default;
         var reader = new Utf8JsonReader(json, options);
         Next(ref reader);
         _rootStart = (int)reader.TokenStartIndex;
-        Push(ref reader, 0, 0, 0, 0);
+        Push(ref reader, 0, 0, 0, 0, 0);
         _root = _open[--_openLength];
         _rootLength = (int)reader.BytesConsumed - _rootStart;
 
@@ -169,6 +168,7 @@ internal sealed class CanonicalWriter
         }
 
         _length = 0;
+        EnsureCapacity(ref _buffer, 0, (int)Math.Min(_bound, Array.MaxLength));
         Write(json, _root);
         _sha256.AppendData(_buffer.AsSpan(0, _length));
         _sha256.GetHashAndReset(hash);
@@ -183,7 +183,7 @@ internal sealed class CanonicalWriter
     }
 
     /// <summary>Reads the value the reader is on, to its last token, and pushes it as a member of the open container.</summary>
-    private void Push(ref Utf8JsonReader reader, int depth, int nameStart, int nameLength, int position)
+    private void Push(ref Utf8JsonReader reader, int depth, int nameStart, int nameLength, ulong nameKey, int position)
     {
         var kind = reader.TokenType;
         CanonicalMember member;
@@ -191,17 +191,23 @@ internal sealed class CanonicalWriter
         {
             case JsonTokenType.StartObject or JsonTokenType.StartArray when depth >= MaxDepth:
                 reader.Skip();
-                member = new CanonicalMember(nameStart, nameLength, position, kind, 0, 0, false, CanonicalStatus.TooDeep, null);
+                member = new CanonicalMember(nameStart, nameLength, nameKey, position, kind, false, CanonicalStatus.TooDeep, 0, 0, 0, 0);
                 break;
             case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                var status = ReadContainer(ref reader, depth, out var first, out var count, out var duplicate);
-                member = new CanonicalMember(nameStart, nameLength, position, kind, first, count, false, status, duplicate);
+                _bound += 2;
+                member = ReadContainer(ref reader, depth, nameStart, nameLength, nameKey, position);
                 break;
             case JsonTokenType.String:
-                member = new CanonicalMember(nameStart, nameLength, position, kind, (int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, reader.ValueIsEscaped, CanonicalStatus.Ok, null);
+                var text = reader.ValueSpan.Length;
+                _bound += 5 + text;
+                member = new CanonicalMember(nameStart, nameLength, nameKey, position, kind, reader.ValueIsEscaped, CanonicalStatus.Ok, (int)reader.TokenStartIndex + 1, text, 0, 0);
                 break;
             default:
-                member = new CanonicalMember(nameStart, nameLength, position, kind, (int)reader.TokenStartIndex, reader.ValueSpan.Length, false, CanonicalStatus.Ok, null);
+                // A number's form: sign, at most its digits, 'e', an exponent of at most 20 characters or its own length
+                // and two, ';' (or '?' and the text as a string). A literal's: one byte.
+                var token = reader.ValueSpan.Length;
+                _bound += kind == JsonTokenType.Number ? 25 + (2L * token) : 1;
+                member = new CanonicalMember(nameStart, nameLength, nameKey, position, kind, false, CanonicalStatus.Ok, (int)reader.TokenStartIndex, token, 0, 0);
                 break;
         }
 
@@ -211,18 +217,18 @@ internal sealed class CanonicalWriter
         }
 
         _open[_openLength++] = member;
-        _openUsed = Math.Max(_openUsed, _openLength);
     }
 
     /// <summary>
     /// Reads the members of the object or array whose start the reader is on, to its end, and moves them (an object's
-    /// sorted) to the member table as one block; answers what the container holds.
+    /// sorted) to the member table as one block; answers the container as a member, with what it holds.
     /// </summary>
-    private CanonicalStatus ReadContainer(ref Utf8JsonReader reader, int depth, out int first, out int count, out string? duplicate)
+    private CanonicalMember ReadContainer(ref Utf8JsonReader reader, int depth, int nameStart, int nameLength, ulong nameKey, int position)
     {
-        var isObject = reader.TokenType == JsonTokenType.StartObject;
+        var kind = reader.TokenType;
+        var isObject = kind == JsonTokenType.StartObject;
         var open = _openLength;
-        var position = 0;
+        var count = 0;
         while (true)
         {
             Next(ref reader);
@@ -231,25 +237,31 @@ internal sealed class CanonicalWriter
                 break;
             }
 
-            var nameStart = _namesLength;
+            var start = _namesLength;
+            var key = 0UL;
             if (isObject)
             {
                 var raw = reader.ValueSpan;
                 EnsureCapacity(ref _names, _namesLength, raw.Length);
-                _namesLength += reader.ValueIsEscaped ? JsonEscapes.Decode(raw, _names.AsSpan(_namesLength)) : Copy(raw, _names.AsSpan(_namesLength));
+                var name = _names.AsSpan(_namesLength);
+                var length = reader.ValueIsEscaped ? JsonEscapes.Decode(raw, name) : Copy(raw, name);
+                key = KeyOf(name[..length]);
+                _namesLength += length;
+                _bound += 5 + length;
                 Next(ref reader);
             }
 
-            Push(ref reader, depth + 1, nameStart, _namesLength - nameStart, position++);
+            Push(ref reader, depth + 1, start, _namesLength - start, key, count++);
         }
 
-        var members = _open.AsSpan(open, _openLength - open);
+        var members = _open.AsSpan(open, count);
         var status = CanonicalStatus.Ok;
-        duplicate = null;
+        var duplicateStart = 0;
+        var duplicateLength = 0;
         if (isObject)
         {
             SortByName(members);
-            status = FindRepeatedName(members, out duplicate);
+            status = FindRepeatedName(members, out duplicateStart, out duplicateLength);
         }
 
         if (status == CanonicalStatus.Ok)
@@ -259,14 +271,14 @@ internal sealed class CanonicalWriter
                 if (member.Status != CanonicalStatus.Ok)
                 {
                     status = member.Status;
-                    duplicate = member.Duplicate;
+                    duplicateStart = member.DuplicateStart;
+                    duplicateLength = member.DuplicateLength;
                     break;
                 }
             }
         }
 
-        first = _membersLength;
-        count = members.Length;
+        var first = _membersLength;
         if (_members.Length - _membersLength < count)
         {
             Array.Resize(ref _members, Math.Max(_members.Length * 2, _membersLength + count));
@@ -275,22 +287,43 @@ internal sealed class CanonicalWriter
         members.CopyTo(_members.AsSpan(_membersLength));
         _membersLength += count;
         _openLength = open;
-        return status;
+        return new CanonicalMember(nameStart, nameLength, nameKey, position, kind, false, status, first, count, duplicateStart, duplicateLength);
     }
 
-    private CanonicalStatus FindRepeatedName(ReadOnlySpan<CanonicalMember> sorted, out string? duplicate)
+    /// <summary>The first eight bytes of a name, big-endian and zero-padded: keys in numeric order are names in byte order, or equal.</summary>
+    private static ulong KeyOf(ReadOnlySpan<byte> name)
+    {
+        if (name.Length >= sizeof(ulong))
+        {
+            return BinaryPrimitives.ReadUInt64BigEndian(name);
+        }
+
+        var key = 0UL;
+        for (var i = 0; i < name.Length; i++)
+        {
+            key |= (ulong)name[i] << (56 - (8 * i));
+        }
+
+        return key;
+    }
+
+    private CanonicalStatus FindRepeatedName(ReadOnlySpan<CanonicalMember> sorted, out int start, out int length)
     {
         for (var i = 1; i < sorted.Length; i++)
         {
-            var name = _names.AsSpan(sorted[i].NameStart, sorted[i].NameLength);
-            if (name.SequenceEqual(_names.AsSpan(sorted[i - 1].NameStart, sorted[i - 1].NameLength)))
+            ref readonly var current = ref sorted[i];
+            ref readonly var previous = ref sorted[i - 1];
+            if (current.NameKey == previous.NameKey
+                && _names.AsSpan(current.NameStart, current.NameLength).SequenceEqual(_names.AsSpan(previous.NameStart, previous.NameLength)))
             {
-                duplicate = Encoding.UTF8.GetString(name);
+                start = current.NameStart;
+                length = current.NameLength;
                 return CanonicalStatus.DuplicateProperty;
             }
         }
 
-        duplicate = null;
+        start = 0;
+        length = 0;
         return CanonicalStatus.Ok;
     }
 
@@ -322,16 +355,22 @@ internal sealed class CanonicalWriter
     /// <summary>Orders properties by the UTF-8 bytes of their decoded names (code point order), then by position so the order is total.</summary>
     private int CompareByName(CanonicalMember x, CanonicalMember y)
     {
+        if (x.NameKey != y.NameKey)
+        {
+            return x.NameKey < y.NameKey ? -1 : 1;
+        }
+
         var byName = _names.AsSpan(x.NameStart, x.NameLength).SequenceCompareTo(_names.AsSpan(y.NameStart, y.NameLength));
         return byName != 0 ? byName : x.Position.CompareTo(y.Position);
     }
 
+    /// <summary>Writes the canonical form of <paramref name="value"/>; the buffer holds it (<see cref="_bound"/>).</summary>
     private void Write(ReadOnlySpan<byte> json, in CanonicalMember value)
     {
         switch (value.Kind)
         {
             case JsonTokenType.StartObject:
-                Append((byte)'{');
+                _buffer[_length++] = (byte)'{';
                 for (var i = value.Start; i < value.Start + value.Length; i++)
                 {
                     ref readonly var property = ref _members[i];
@@ -339,48 +378,41 @@ internal sealed class CanonicalWriter
                     Write(json, property);
                 }
 
-                Append((byte)'}');
+                _buffer[_length++] = (byte)'}';
                 return;
             case JsonTokenType.StartArray:
-                Append((byte)'[');
+                _buffer[_length++] = (byte)'[';
                 for (var i = value.Start; i < value.Start + value.Length; i++)
                 {
                     Write(json, _members[i]);
                 }
 
-                Append((byte)']');
+                _buffer[_length++] = (byte)']';
                 return;
             case JsonTokenType.String:
-                WriteString(json.Slice(value.Start, value.Length));
+                var raw = json.Slice(value.Start, value.Length);
+                var written = value.Escaped ? JsonEscapes.Decode(raw, _buffer.AsSpan(_length + 5)) : Copy(raw, _buffer.AsSpan(_length + 5));
+                _buffer[_length] = (byte)'s';
+                BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length + 1), written);
+                _length += 5 + written;
                 return;
             case JsonTokenType.Number:
                 WriteNumber(json.Slice(value.Start, value.Length));
                 return;
             case JsonTokenType.True:
-                Append((byte)'t');
+                _buffer[_length++] = (byte)'t';
                 return;
             case JsonTokenType.False:
-                Append((byte)'f');
+                _buffer[_length++] = (byte)'f';
                 return;
             default:
-                Append((byte)'n');
+                _buffer[_length++] = (byte)'n';
                 return;
         }
     }
 
-    private void WriteString(ReadOnlySpan<byte> raw)
-    {
-        EnsureCapacity(ref _buffer, _length, raw.Length + 5);
-        var lengthAt = _length + 1;
-        _buffer[_length] = (byte)'s';
-        var written = JsonEscapes.Decode(raw, _buffer.AsSpan(lengthAt + 4));
-        BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(lengthAt), written);
-        _length = lengthAt + 4 + written;
-    }
-
     private void WriteDecoded(ReadOnlySpan<byte> decoded)
     {
-        EnsureCapacity(ref _buffer, _length, decoded.Length + 5);
         _buffer[_length] = (byte)'s';
         BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length + 1), decoded.Length);
         decoded.CopyTo(_buffer.AsSpan(_length + 5));
@@ -392,23 +424,21 @@ internal sealed class CanonicalWriter
         if (!JsonNumberParts.TryParse(raw, out var number))
         {
             // Not reachable for a number token; keep the text rather than fail.
-            Append((byte)'?');
+            _buffer[_length++] = (byte)'?';
             WriteDecoded(raw);
             return;
         }
 
         if (number.IsZero)
         {
-            Append((byte)'0');
+            _buffer[_length++] = (byte)'0';
             return;
         }
 
-        EnsureCapacity(ref _buffer, _length, number.SignificandLength + 2);
         _buffer[_length++] = number.Negative ? (byte)'-' : (byte)'+';
         number.CopySignificand(_buffer.AsSpan(_length));
         _length += number.SignificandLength;
         _buffer[_length++] = (byte)'e';
-        EnsureCapacity(ref _buffer, _length, 21);
         if (number.TryGetExponent(out var exponent))
         {
             exponent.TryFormat(_buffer.AsSpan(_length), out var written, default, System.Globalization.CultureInfo.InvariantCulture);
@@ -417,17 +447,10 @@ internal sealed class CanonicalWriter
         else
         {
             var text = number.Exponent().ToString(System.Globalization.CultureInfo.InvariantCulture);
-            EnsureCapacity(ref _buffer, _length, text.Length);
             _length += Encoding.ASCII.GetBytes(text, _buffer.AsSpan(_length));
         }
 
-        Append((byte)';');
-    }
-
-    private void Append(byte b)
-    {
-        EnsureCapacity(ref _buffer, _length, 1);
-        _buffer[_length++] = b;
+        _buffer[_length++] = (byte)';';
     }
 
     private static int Copy(ReadOnlySpan<byte> source, Span<byte> destination)

@@ -69,12 +69,13 @@ public sealed class EventParser
         }
 
         var raw = JsonMarshal.GetRawUtf8Value(element);
-        if (!Utf8.IsValid(raw))
+        var ascii = Ascii.IsValid(raw);
+        if (!ascii && !Utf8.IsValid(raw))
         {
             return Reject(null, Body, EventErrors.NotUtf8);
         }
 
-        return ParseUtf8(raw, ElementOptions);
+        return ParseUtf8(raw, ElementOptions, ascii);
     }
 
     /// <summary>Validates one NDJSON line: anything but exactly one JSON value in valid UTF-8 is rejected as <c>"body"</c>.</summary>
@@ -85,12 +86,13 @@ public sealed class EventParser
             utf8Line = utf8Line[3..];
         }
 
-        if (!Utf8.IsValid(utf8Line))
+        var ascii = Ascii.IsValid(utf8Line);
+        if (!ascii && !Utf8.IsValid(utf8Line))
         {
             return Reject(null, Body, EventErrors.NotUtf8);
         }
 
-        return ParseUtf8(utf8Line, LineOptions);
+        return ParseUtf8(utf8Line, LineOptions, ascii);
     }
 
     /// <summary>
@@ -180,15 +182,18 @@ public sealed class EventParser
         };
     }
 
-    /// <summary>Validates one JSON value in valid UTF-8, read in one pass by this thread's <see cref="CanonicalWriter"/>.</summary>
-    private ParseOutcome ParseUtf8(ReadOnlySpan<byte> json, JsonReaderOptions options)
+    /// <summary>
+    /// Validates one JSON value in valid UTF-8 (<paramref name="ascii"/> when it is all ASCII), read in one pass by this
+    /// thread's <see cref="CanonicalWriter"/>.
+    /// </summary>
+    private ParseOutcome ParseUtf8(ReadOnlySpan<byte> json, JsonReaderOptions options, bool ascii)
     {
         var writer = CanonicalWriter.Take();
         ParseOutcome outcome;
         try
         {
             writer.Read(json, options);
-            outcome = ParseRead(json, writer);
+            outcome = ParseRead(json, writer, ascii);
         }
         catch (JsonException)
         {
@@ -200,7 +205,7 @@ public sealed class EventParser
     }
 
     /// <summary>Validates the value <paramref name="writer"/> has read from <paramref name="json"/>.</summary>
-    private ParseOutcome ParseRead(ReadOnlySpan<byte> json, CanonicalWriter writer)
+    private ParseOutcome ParseRead(ReadOnlySpan<byte> json, CanonicalWriter writer, bool ascii)
     {
         if (!writer.IsObject)
         {
@@ -230,7 +235,9 @@ public sealed class EventParser
 
         var hash = new byte[32];
         writer.Hash(json, hash);
-        var content = Encoding.UTF8.GetString(json.Slice(writer.RootStart, writer.RootLength));
+        // ASCII text is its own UTF-16: widened in one pass, where UTF-8 decoding counts the characters first.
+        var text = json.Slice(writer.RootStart, writer.RootLength);
+        var content = ascii ? Encoding.Latin1.GetString(text) : Encoding.UTF8.GetString(text);
         return new ParseOutcome(new ParsedEvent(mapped, content, hash), null);
     }
 
