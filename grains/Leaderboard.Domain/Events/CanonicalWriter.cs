@@ -72,7 +72,7 @@ internal sealed class CanonicalWriter
 
     public bool IsObject => _root.Kind == JsonTokenType.StartObject;
 
-    /// <summary>Where the value read starts in the input (after white space, a comment skipped or a byte-order mark).</summary>
+    /// <summary>Where the value read starts in the input (after white space, and comments where they are skipped).</summary>
     public int RootStart => _rootStart;
 
     /// <summary>How many bytes of the input the value read takes.</summary>

@@ -189,17 +189,17 @@ public sealed class EventParser
     private ParseOutcome ParseUtf8(ReadOnlySpan<byte> json, JsonReaderOptions options, bool ascii)
     {
         var writer = CanonicalWriter.Take();
-        ParseOutcome outcome;
         try
         {
             writer.Read(json, options);
-            outcome = ParseRead(json, writer, ascii);
         }
         catch (JsonException)
         {
-            outcome = Reject(null, Body, EventErrors.NotJson);
+            writer.Return();
+            return Reject(null, Body, EventErrors.NotJson);
         }
 
+        var outcome = ParseRead(json, writer, ascii);
         writer.Return();
         return outcome;
     }
@@ -235,6 +235,7 @@ public sealed class EventParser
 
         var hash = new byte[32];
         writer.Hash(json, hash);
+
         // ASCII text is its own UTF-16: widened in one pass, where UTF-8 decoding counts the characters first.
         var text = json.Slice(writer.RootStart, writer.RootLength);
         var content = ascii ? Encoding.Latin1.GetString(text) : Encoding.UTF8.GetString(text);
