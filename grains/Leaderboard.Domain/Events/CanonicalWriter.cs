@@ -290,8 +290,11 @@ internal sealed class CanonicalWriter
         return new CanonicalMember(nameStart, nameLength, nameKey, position, kind, false, status, first, count, duplicateStart, duplicateLength);
     }
 
-    /// <summary>The first eight bytes of a name, big-endian and zero-padded: keys in numeric order are names in byte order, or equal.</summary>
-    private static ulong KeyOf(ReadOnlySpan<byte> name)
+    /// <summary>
+    /// The first eight bytes of a name, big-endian and zero-padded: keys in numeric order are names in byte order, or
+    /// equal; for names of one length up to eight bytes, equal keys are equal names.
+    /// </summary>
+    public static ulong KeyOf(ReadOnlySpan<byte> name)
     {
         if (name.Length >= sizeof(ulong))
         {
@@ -343,7 +346,7 @@ internal sealed class CanonicalWriter
         {
             var current = members[i];
             var j = i - 1;
-            for (; j >= 0 && CompareByName(members[j], current) > 0; j--)
+            for (; j >= 0 && Follows(members[j], current); j--)
             {
                 members[j + 1] = members[j];
             }
@@ -351,6 +354,10 @@ internal sealed class CanonicalWriter
             members[j + 1] = current;
         }
     }
+
+    /// <summary><see cref="CompareByName"/> &gt; 0, with the keys (which nearly always differ) compared in place.</summary>
+    private bool Follows(in CanonicalMember x, in CanonicalMember y) =>
+        x.NameKey != y.NameKey ? x.NameKey > y.NameKey : CompareByName(x, y) > 0;
 
     /// <summary>Orders properties by the UTF-8 bytes of their decoded names (code point order), then by position so the order is total.</summary>
     private int CompareByName(CanonicalMember x, CanonicalMember y)

@@ -138,7 +138,7 @@ public sealed class EventParser
             }
 
             Span<int> slots = stackalloc int[EventFields.Count];
-            var mapped = Map(new EventFields(json, writer, slots), null, timeZone, null, out var rejection);
+            var mapped = Map(new EventFields(json, writer, Ascii.IsValid(json), slots), null, timeZone, null, out var rejection);
             writer.Return();
             return mapped ?? throw new FormatException($"stored event is invalid: {rejection!.Field}: {rejection.Error}");
         }
@@ -218,7 +218,7 @@ public sealed class EventParser
         }
 
         Span<int> slots = stackalloc int[EventFields.Count];
-        var fields = new EventFields(json, writer, slots);
+        var fields = new EventFields(json, writer, ascii, slots);
         if (writer.Status == CanonicalStatus.DuplicateProperty)
         {
             var duplicate = writer.Duplicate!;

@@ -14,11 +14,18 @@ internal readonly ref struct JsonField
     /// <summary>Strings of up to this many raw bytes are decoded on the stack.</summary>
     private const int StackBytes = 256;
 
-    public JsonField(JsonTokenType kind, ReadOnlySpan<byte> raw, bool escaped)
+    private readonly bool _ascii;
+
+    /// <param name="kind">The token; <see cref="JsonTokenType.None"/> for an absent field.</param>
+    /// <param name="raw">A string's or number's raw text.</param>
+    /// <param name="escaped">True when <paramref name="raw"/> holds an escape.</param>
+    /// <param name="ascii">True when <paramref name="raw"/> is known to be ASCII (the whole input is).</param>
+    public JsonField(JsonTokenType kind, ReadOnlySpan<byte> raw, bool escaped, bool ascii)
     {
         Kind = kind;
         Raw = raw;
         IsEscaped = escaped;
+        _ascii = ascii;
     }
 
     public JsonTokenType Kind { get; }
@@ -36,7 +43,8 @@ internal readonly ref struct JsonField
     {
         if (!IsEscaped)
         {
-            return Encoding.UTF8.GetString(Raw);
+            // ASCII is its own UTF-16: widened in one pass, where UTF-8 decoding counts the characters first.
+            return _ascii ? Encoding.Latin1.GetString(Raw) : Encoding.UTF8.GetString(Raw);
         }
 
         byte[]? rented = null;
