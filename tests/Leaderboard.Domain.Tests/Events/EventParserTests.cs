@@ -138,6 +138,20 @@ public sealed class EventParserTests
     }
 
     [Fact]
+    public void An_element_of_a_document_with_comments_and_trailing_commas_is_read_as_its_document_allowed()
+    {
+        var json = EventSamples.Paid().ToJsonString();
+        var commented = "/* batch */ [ // first\n" + json.Insert(1, " /* note */ ").TrimEnd('}') + ", } , ]";
+        using var document = JsonDocument.Parse(commented, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var element = document.RootElement[0];
+        var parsed = _parser.Parse(element).Event!;
+        var plain = _parser.ParseLine(Encoding.UTF8.GetBytes(json)).Event!;
+        Assert.Equal(plain.Event, parsed.Event);
+        Assert.Equal(element.GetRawText(), parsed.Content);
+        Assert.Equal(plain.ContentHash, parsed.ContentHash);
+    }
+
+    [Fact]
     public void Deep_nesting_is_body_and_does_not_throw()
     {
         var deep = new string('[', 10_000) + new string(']', 10_000);
