@@ -32,7 +32,22 @@ public sealed class EventParser
     /// <summary>Unit and procedure codes up to this many characters are looked up without making a string.</summary>
     private const int MaxLookupChars = 64;
 
-    private static readonly JsonDocumentOptions LineOptions = new() { MaxDepth = 64 };
+    /// <summary>A line is read as <see cref="JsonDocument"/> reads by default: no comments, no trailing commas, depth 64.</summary>
+    private static readonly JsonReaderOptions LineOptions = new() { MaxDepth = 64 };
+
+    /// <summary>
+    /// An element's text is already known to be JSON under whatever options its document had (comments skipped,
+    /// trailing commas, any depth): it is read under all of them, and too-deep values are found by the writer.
+    /// </summary>
+    private static readonly JsonReaderOptions ElementOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        MaxDepth = int.MaxValue,
+    };
+
+    /// <summary>Stored content is turned back into UTF-8 strictly: a lone surrogate fails rather than becoming U+FFFD.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly Catalogue.Catalogue _catalogue;
     private readonly TimeProvider _time;
@@ -53,12 +68,14 @@ public sealed class EventParser
             return Reject(null, Body, EventErrors.NotObject);
         }
 
-        if (!Utf8.IsValid(JsonMarshal.GetRawUtf8Value(element)))
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        var ascii = Ascii.IsValid(raw);
+        if (!ascii && !Utf8.IsValid(raw))
         {
             return Reject(null, Body, EventErrors.NotUtf8);
         }
 
-        return ParseObject(element);
+        return ParseUtf8(raw, ElementOptions, ascii);
     }
 
     /// <summary>Validates one NDJSON line: anything but exactly one JSON value in valid UTF-8 is rejected as <c>"body"</c>.</summary>
@@ -69,36 +86,13 @@ public sealed class EventParser
             utf8Line = utf8Line[3..];
         }
 
-        if (!Utf8.IsValid(utf8Line))
+        var ascii = Ascii.IsValid(utf8Line);
+        if (!ascii && !Utf8.IsValid(utf8Line))
         {
             return Reject(null, Body, EventErrors.NotUtf8);
         }
 
-        var rented = ArrayPool<byte>.Shared.Rent(Math.Max(utf8Line.Length, 1));
-        try
-        {
-            utf8Line.CopyTo(rented);
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(rented.AsMemory(0, utf8Line.Length), LineOptions);
-            }
-            catch (JsonException)
-            {
-                return Reject(null, Body, EventErrors.NotJson);
-            }
-
-            using (document)
-            {
-                // The line was checked to be UTF-8 whole, so the object needs no second look.
-                var root = document.RootElement;
-                return root.ValueKind == JsonValueKind.Object ? ParseObject(root) : Reject(null, Body, EventErrors.NotObject);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
+        return ParseUtf8(utf8Line, LineOptions, ascii);
     }
 
     /// <summary>
@@ -110,34 +104,57 @@ public sealed class EventParser
     public static DossierEvent ParseStored(ReadOnlyMemory<byte> content, TimeZoneInfo timeZone)
     {
         ArgumentNullException.ThrowIfNull(timeZone);
-        JsonDocument document;
+        var json = content.Span;
+        var writer = CanonicalWriter.Take();
         try
         {
-            document = JsonDocument.Parse(content);
+            writer.Read(json, LineOptions);
         }
         catch (JsonException ex)
         {
+            writer.Return();
             throw new FormatException("stored event is not valid JSON", ex);
         }
 
-        using (document)
+        if (!writer.IsObject)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw new FormatException("stored event is not a JSON object");
-            }
-
-            return Map(document.RootElement, null, timeZone, null, out var rejection)
-                ?? throw new FormatException($"stored event is invalid: {rejection!.Field}: {rejection.Error}");
+            writer.Return();
+            throw new FormatException("stored event is not a JSON object");
         }
+
+        Span<int> slots = stackalloc int[EventFields.Count];
+        var mapped = Map(new EventFields(json, writer, Ascii.IsValid(json), slots), null, timeZone, null, out var rejection);
+        writer.Return();
+        return mapped ?? throw new FormatException($"stored event is invalid: {rejection!.Field}: {rejection.Error}");
     }
 
     /// <summary>SHA-256 of the canonical form of <paramref name="element"/> (see <see cref="CanonicalWriter"/>).</summary>
     /// <exception cref="ArgumentException">An object repeats a property name, or the value nests too deep.</exception>
     public static byte[] CanonicalHash(JsonElement element)
     {
+        // A default element has no text; it has always hashed as null.
+        var json = element.ValueKind == JsonValueKind.Undefined ? "null"u8 : JsonMarshal.GetRawUtf8Value(element);
+        var writer = CanonicalWriter.Take();
+        try
+        {
+            writer.Read(json, ElementOptions);
+        }
+        catch (JsonException ex)
+        {
+            writer.Return();
+            throw new ArgumentException("the value is not JSON", nameof(element), ex);
+        }
+
+        var status = writer.Status;
+        var duplicate = writer.Duplicate;
         var hash = new byte[32];
-        return CanonicalWriter.TryHash(element, hash, out var duplicate) switch
+        if (status == CanonicalStatus.Ok)
+        {
+            writer.Hash(json, hash);
+        }
+
+        writer.Return();
+        return status switch
         {
             CanonicalStatus.Ok => hash,
             CanonicalStatus.DuplicateProperty => throw new ArgumentException($"duplicate property name: {duplicate}", nameof(element)),
@@ -145,33 +162,68 @@ public sealed class EventParser
         };
     }
 
-    /// <summary>Validates an object already known to be valid UTF-8.</summary>
-    private ParseOutcome ParseObject(JsonElement element)
+    /// <summary>
+    /// Validates one JSON value in valid UTF-8 (<paramref name="ascii"/> when it is all ASCII), read in one pass by this
+    /// thread's <see cref="CanonicalWriter"/>.
+    /// </summary>
+    private ParseOutcome ParseUtf8(ReadOnlySpan<byte> json, JsonReaderOptions options, bool ascii)
     {
-        var hash = new byte[32];
-        var status = CanonicalWriter.TryHash(element, hash, out var duplicate);
-        if (status == CanonicalStatus.TooDeep)
+        var writer = CanonicalWriter.Take();
+        try
+        {
+            writer.Read(json, options);
+        }
+        catch (JsonException)
+        {
+            writer.Return();
+            return Reject(null, Body, EventErrors.NotJson);
+        }
+
+        var outcome = ParseRead(json, writer, ascii);
+        writer.Return();
+        return outcome;
+    }
+
+    /// <summary>Validates the value <paramref name="writer"/> has read from <paramref name="json"/>.</summary>
+    private ParseOutcome ParseRead(ReadOnlySpan<byte> json, CanonicalWriter writer, bool ascii)
+    {
+        if (!writer.IsObject)
+        {
+            return Reject(null, Body, EventErrors.NotObject);
+        }
+
+        if (writer.Status == CanonicalStatus.TooDeep)
         {
             return Reject(null, Body, EventErrors.TooDeep);
         }
 
-        if (status == CanonicalStatus.DuplicateProperty)
+        Span<int> slots = stackalloc int[EventFields.Count];
+        var fields = new EventFields(json, writer, ascii, slots);
+        if (writer.Status == CanonicalStatus.DuplicateProperty)
         {
-            var id = duplicate == "id" ? null : ValidId(element);
-            return Reject(id, duplicate!, EventErrors.Duplicate);
+            var duplicate = writer.Duplicate!;
+            var id = duplicate == "id" ? null : ValidId(fields);
+            return Reject(id, duplicate, EventErrors.Duplicate);
         }
 
         var latest = _time.GetUtcNow() + MaxClockSkew;
-        var mapped = Map(element, _catalogue, _catalogue.TimeZone, latest, out var rejection);
-        return mapped is null
-            ? new ParseOutcome(null, rejection)
-            : new ParseOutcome(new ParsedEvent(mapped, JsonMarshal.GetRawUtf8Value(element).ToArray(), hash), null);
+        var mapped = Map(fields, _catalogue, _catalogue.TimeZone, latest, out var rejection);
+        if (mapped is null)
+        {
+            return new ParseOutcome(null, rejection);
+        }
+
+        var hash = new byte[32];
+        writer.Hash(json, hash);
+
+        var content = json.Slice(writer.RootStart, writer.RootLength).ToArray();
+        return new ParseOutcome(new ParsedEvent(mapped, content, hash), null);
     }
 
-    private static DossierEvent? Map(JsonElement e, Catalogue.Catalogue? catalogue, TimeZoneInfo zone, DateTimeOffset? latest, out EventRejection? rejection)
+    private static DossierEvent? Map(EventFields e, Catalogue.Catalogue? catalogue, TimeZoneInfo zone, DateTimeOffset? latest, out EventRejection? rejection)
     {
         rejection = null;
-        var error = ReadText(e, "id"u8, MaxIdLength, out var id);
+        var error = ReadText(e[EventField.Id], MaxIdLength, out var id);
         if (error is null && HasControl(id!))
         {
             error = EventErrors.Control;
@@ -183,12 +235,12 @@ public sealed class EventParser
             return null;
         }
 
-        if (ReadType(e, out var type) is { } typeError)
+        if (ReadType(e[EventField.Type], out var type) is { } typeError)
         {
             return Fail(out rejection, id, "type", typeError);
         }
 
-        if (ReadDateTime(e, "occurredAt"u8, out var occurredAt) is { } occurredError)
+        if (ReadDateTime(e[EventField.OccurredAt], out var occurredAt) is { } occurredError)
         {
             return Fail(out rejection, id, "occurredAt", occurredError);
         }
@@ -200,7 +252,7 @@ public sealed class EventParser
 
         // Unit and procedure codes are looked up from the characters; the event keeps the catalogue's own string.
         Span<char> code = stackalloc char[MaxLookupChars];
-        if (ReadChars(e, "unit"u8, code, out var unitCode) is { } unitError)
+        if (ReadChars(e[EventField.Unit], code, out var unitCode) is { } unitError)
         {
             return Fail(out rejection, id, "unit", unitError);
         }
@@ -219,7 +271,7 @@ public sealed class EventParser
             return Fail(out rejection, id, "unit", EventErrors.UnknownUnit);
         }
 
-        if (ReadText(e, "dossier"u8, MaxCodeLength, out var dossier) is { } dossierError)
+        if (ReadText(e[EventField.Dossier], MaxCodeLength, out var dossier) is { } dossierError)
         {
             return Fail(out rejection, id, "dossier", dossierError);
         }
@@ -227,7 +279,7 @@ public sealed class EventParser
         switch (type)
         {
             case EventType.DossierReceived:
-                if (ReadChars(e, "procedure"u8, code, out var procedureCode) is { } procedureError)
+                if (ReadChars(e[EventField.Procedure], code, out var procedureCode) is { } procedureError)
                 {
                     return Fail(out rejection, id, "procedure", procedureError);
                 }
@@ -246,12 +298,12 @@ public sealed class EventParser
                     return Fail(out rejection, id, "procedure", EventErrors.UnknownProcedure);
                 }
 
-                if (ReadChannel(e, out var channel) is { } channelError)
+                if (ReadChannel(e[EventField.Channel], out var channel) is { } channelError)
                 {
                     return Fail(out rejection, id, "channel", channelError);
                 }
 
-                if (ReadDueDate(e, zone, out var due) is { } dueError)
+                if (ReadDueDate(e[EventField.DueAt], zone, out var due) is { } dueError)
                 {
                     return Fail(out rejection, id, "dueAt", dueError);
                 }
@@ -259,7 +311,7 @@ public sealed class EventParser
                 return new DossierEvent(id!, type, occurredAt, unit, dossier!, Procedure: procedure, Channel: channel, DueDate: due);
 
             case EventType.DossierFinished:
-                if (ReadDueDate(e, zone, out var finishedDue) is { } finishedDueError)
+                if (ReadDueDate(e[EventField.DueAt], zone, out var finishedDue) is { } finishedDueError)
                 {
                     return Fail(out rejection, id, "dueAt", finishedDueError);
                 }
@@ -267,7 +319,7 @@ public sealed class EventParser
                 return new DossierEvent(id!, type, occurredAt, unit, dossier!, DueDate: finishedDue);
 
             case EventType.DossierVoided:
-                if (ReadText(e, "reason"u8, MaxReasonLength, out var reason) is { } reasonError)
+                if (ReadText(e[EventField.Reason], MaxReasonLength, out var reason) is { } reasonError)
                 {
                     return Fail(out rejection, id, "reason", reasonError);
                 }
@@ -280,17 +332,17 @@ public sealed class EventParser
                 return new DossierEvent(id!, type, occurredAt, unit, dossier!, Reason: reason);
 
             case EventType.PaymentCompleted:
-                if (ReadText(e, "payment"u8, MaxCodeLength, out var payment) is { } paymentError)
+                if (ReadText(e[EventField.Payment], MaxCodeLength, out var payment) is { } paymentError)
                 {
                     return Fail(out rejection, id, "payment", paymentError);
                 }
 
-                if (ReadAmount(e, out var amount) is { } amountError)
+                if (ReadAmount(e[EventField.Amount], out var amount) is { } amountError)
                 {
                     return Fail(out rejection, id, "amount", amountError);
                 }
 
-                if (ReadMethod(e, out var method) is { } methodError)
+                if (ReadMethod(e[EventField.Method], out var method) is { } methodError)
                 {
                     return Fail(out rejection, id, "method", methodError);
                 }
@@ -298,7 +350,7 @@ public sealed class EventParser
                 return new DossierEvent(id!, type, occurredAt, unit, dossier!, Payment: payment, Amount: amount, Method: method);
 
             default:
-                if (ReadText(e, "payment"u8, MaxCodeLength, out var refunded) is { } refundedError)
+                if (ReadText(e[EventField.Payment], MaxCodeLength, out var refunded) is { } refundedError)
                 {
                     return Fail(out rejection, id, "payment", refundedError);
                 }
@@ -316,13 +368,13 @@ public sealed class EventParser
     private static ParseOutcome Reject(string? id, string field, string error) => new(null, new EventRejection(id, field, error));
 
     /// <summary>The id when it is valid, for a rejection found before the id is checked in order.</summary>
-    private static string? ValidId(JsonElement e) =>
-        ReadText(e, "id"u8, MaxIdLength, out var id) is null && !HasControl(id!) ? id : null;
+    private static string? ValidId(EventFields e) =>
+        ReadText(e[EventField.Id], MaxIdLength, out var id) is null && !HasControl(id!) ? id : null;
 
     /// <summary>A required string of 1 to <paramref name="max"/> characters (Unicode code points); null when valid, else the message.</summary>
-    private static string? ReadText(JsonElement e, ReadOnlySpan<byte> name, int max, out string? value)
+    private static string? ReadText(JsonField field, int max, out string? value)
     {
-        if (ReadString(e, name, out value) is { } error)
+        if (ReadString(field, out value) is { } error)
         {
             return error;
         }
@@ -331,98 +383,80 @@ public sealed class EventParser
     }
 
     /// <summary>A required string of any length; null when it is one, else the message.</summary>
-    private static string? ReadString(JsonElement e, ReadOnlySpan<byte> name, out string? value)
+    private static string? ReadString(JsonField field, out string? value)
     {
         value = null;
-        if (!e.TryGetProperty(name, out var property))
+        if (RequireString(field) is { } error)
         {
-            return EventErrors.Missing;
+            return error;
         }
 
-        if (property.ValueKind != JsonValueKind.String)
-        {
-            return EventErrors.NotString;
-        }
-
-        try
-        {
-            value = property.GetString()!;
-        }
-        catch (InvalidOperationException)
-        {
-            return EventErrors.InvalidText;
-        }
-
-        return null;
+        value = field.GetString();
+        return value is null ? EventErrors.InvalidText : null;
     }
+
+    /// <summary>Null when the field is a string, else the message: missing, or not a string.</summary>
+    private static string? RequireString(JsonField field) => field.Kind switch
+    {
+        JsonTokenType.String => null,
+        JsonTokenType.None => EventErrors.Missing,
+        _ => EventErrors.NotString,
+    };
 
     /// <summary>
     /// A required string of any length, as characters: decoded into <paramref name="buffer"/> when it is unescaped and
     /// fits, else read as a new string. For values that are only looked up, so the usual case allocates nothing.
     /// </summary>
-    private static string? ReadChars(JsonElement e, ReadOnlySpan<byte> name, Span<char> buffer, out ReadOnlySpan<char> value)
+    private static string? ReadChars(JsonField field, Span<char> buffer, out ReadOnlySpan<char> value)
     {
         value = default;
-        if (!e.TryGetProperty(name, out var property))
+        if (RequireString(field) is { } error)
         {
-            return EventErrors.Missing;
+            return error;
         }
 
-        if (property.ValueKind != JsonValueKind.String)
-        {
-            return EventErrors.NotString;
-        }
-
-        var raw = JsonEscapes.Unquote(JsonMarshal.GetRawUtf8Value(property));
-        if (raw.IndexOf((byte)'\\') < 0
-            && Utf8.ToUtf16(raw, buffer, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
+        if (!field.IsEscaped
+            && Utf8.ToUtf16(field.Raw, buffer, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
         {
             value = buffer[..written];
             return null;
         }
 
-        try
-        {
-            value = property.GetString();
-        }
-        catch (InvalidOperationException)
+        var text = field.GetString();
+        if (text is null)
         {
             return EventErrors.InvalidText;
         }
 
+        value = text;
         return null;
     }
 
-    private static string? ReadType(JsonElement e, out EventType type)
+    private static string? ReadType(JsonField field, out EventType type)
     {
         type = default;
-        if (!e.TryGetProperty("type"u8, out var property))
+        if (RequireString(field) is { } error)
         {
-            return EventErrors.Missing;
+            return error;
         }
 
-        if (property.ValueKind != JsonValueKind.String)
-        {
-            return EventErrors.NotString;
-        }
-
-        if (ValueIs(property, "dossier.received"u8))
+        if (field.ValueEquals("dossier.received"u8))
         {
             type = EventType.DossierReceived;
         }
-        else if (ValueIs(property, "dossier.finished"u8))
+        else if (field.ValueEquals("dossier.finished"u8))
         {
             type = EventType.DossierFinished;
         }
-        else if (ValueIs(property, "dossier.voided"u8))
+        else if (field.ValueEquals("dossier.voided"u8))
         {
             type = EventType.DossierVoided;
         }
-        else if (ValueIs(property, "payment.completed"u8))
+        else if (field.ValueEquals("payment.completed"u8))
         {
             type = EventType.PaymentCompleted;
         }
-        else if (ValueIs(property, "payment.refunded"u8))
+        else if (field.ValueEquals("payment.refunded"u8))
         {
             type = EventType.PaymentRefunded;
         }
@@ -434,28 +468,23 @@ public sealed class EventParser
         return null;
     }
 
-    private static string? ReadChannel(JsonElement e, out Channel channel)
+    private static string? ReadChannel(JsonField field, out Channel channel)
     {
         channel = default;
-        if (!e.TryGetProperty("channel"u8, out var property))
+        if (RequireString(field) is { } error)
         {
-            return EventErrors.Missing;
+            return error;
         }
 
-        if (property.ValueKind != JsonValueKind.String)
-        {
-            return EventErrors.NotString;
-        }
-
-        if (ValueIs(property, "online"u8))
+        if (field.ValueEquals("online"u8))
         {
             channel = Channel.Online;
         }
-        else if (ValueIs(property, "direct"u8))
+        else if (field.ValueEquals("direct"u8))
         {
             channel = Channel.Direct;
         }
-        else if (ValueIs(property, "postal"u8))
+        else if (field.ValueEquals("postal"u8))
         {
             channel = Channel.Postal;
         }
@@ -467,28 +496,23 @@ public sealed class EventParser
         return null;
     }
 
-    private static string? ReadMethod(JsonElement e, out PaymentMethod method)
+    private static string? ReadMethod(JsonField field, out PaymentMethod method)
     {
         method = default;
-        if (!e.TryGetProperty("method"u8, out var property))
+        if (RequireString(field) is { } error)
         {
-            return EventErrors.Missing;
+            return error;
         }
 
-        if (property.ValueKind != JsonValueKind.String)
-        {
-            return EventErrors.NotString;
-        }
-
-        if (ValueIs(property, "online"u8))
+        if (field.ValueEquals("online"u8))
         {
             method = PaymentMethod.Online;
         }
-        else if (ValueIs(property, "cash"u8))
+        else if (field.ValueEquals("cash"u8))
         {
             method = PaymentMethod.Cash;
         }
-        else if (ValueIs(property, "transfer"u8))
+        else if (field.ValueEquals("transfer"u8))
         {
             method = PaymentMethod.Transfer;
         }
@@ -500,40 +524,35 @@ public sealed class EventParser
         return null;
     }
 
-    private static string? ReadDateTime(JsonElement e, ReadOnlySpan<byte> name, out DateTimeOffset value)
+    private static string? ReadDateTime(JsonField field, out DateTimeOffset value)
     {
         value = default;
-        if (!e.TryGetProperty(name, out var property))
+        if (RequireString(field) is { } error)
         {
-            return EventErrors.Missing;
-        }
-
-        if (property.ValueKind != JsonValueKind.String)
-        {
-            return EventErrors.NotString;
+            return error;
         }
 
         Span<byte> text = stackalloc byte[MaxAsciiValue];
-        var length = CopyAscii(property, text);
+        var length = CopyAscii(field, text);
         return length < 0 ? EventErrors.DateTimeFormat : EventTimestamp.TryParseDateTime(text[..length], out value);
     }
 
     /// <summary><c>dueAt</c>: absent or null is none; a plain date is taken as is; a date-time becomes its date in the campaigns' zone.</summary>
-    private static string? ReadDueDate(JsonElement e, TimeZoneInfo zone, out DateOnly? due)
+    private static string? ReadDueDate(JsonField field, TimeZoneInfo zone, out DateOnly? due)
     {
         due = null;
-        if (!e.TryGetProperty("dueAt"u8, out var property) || property.ValueKind == JsonValueKind.Null)
+        if (field.Kind is JsonTokenType.None or JsonTokenType.Null)
         {
             return null;
         }
 
-        if (property.ValueKind != JsonValueKind.String)
+        if (field.Kind != JsonTokenType.String)
         {
             return EventErrors.DueAtType;
         }
 
         Span<byte> text = stackalloc byte[MaxAsciiValue];
-        var length = CopyAscii(property, text);
+        var length = CopyAscii(field, text);
         if (length < 0)
         {
             return EventErrors.DueAtFormat;
@@ -564,20 +583,20 @@ public sealed class EventParser
         return null;
     }
 
-    private static string? ReadAmount(JsonElement e, out long amount)
+    private static string? ReadAmount(JsonField field, out long amount)
     {
         amount = 0;
-        if (!e.TryGetProperty("amount"u8, out var property))
+        if (field.Kind == JsonTokenType.None)
         {
             return EventErrors.Missing;
         }
 
-        if (property.ValueKind != JsonValueKind.Number)
+        if (field.Kind != JsonTokenType.Number)
         {
             return EventErrors.NotNumber;
         }
 
-        if (!JsonNumberParts.TryParse(JsonMarshal.GetRawUtf8Value(property), out var number))
+        if (!JsonNumberParts.TryParse(field.Raw, out var number))
         {
             return EventErrors.NotNumber;
         }
@@ -625,33 +644,14 @@ public sealed class EventParser
         return null;
     }
 
-    /// <summary>Compares a string element with an ASCII literal, case-sensitively, without allocating in the usual unescaped case.</summary>
-    private static bool ValueIs(JsonElement property, ReadOnlySpan<byte> literal)
-    {
-        var raw = JsonEscapes.Unquote(JsonMarshal.GetRawUtf8Value(property));
-        if (raw.IndexOf((byte)'\\') < 0)
-        {
-            return raw.SequenceEqual(literal);
-        }
-
-        try
-        {
-            return property.ValueEquals(literal);
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>
     /// Copies a short ASCII string value into <paramref name="destination"/> (at most <see cref="MaxAsciiValue"/> bytes);
     /// -1 when it is longer, not ASCII or not decodable.
     /// </summary>
-    private static int CopyAscii(JsonElement property, Span<byte> destination)
+    private static int CopyAscii(JsonField field, Span<byte> destination)
     {
-        var raw = JsonEscapes.Unquote(JsonMarshal.GetRawUtf8Value(property));
-        if (raw.IndexOf((byte)'\\') < 0)
+        var raw = field.Raw;
+        if (!field.IsEscaped)
         {
             if (raw.Length > destination.Length || !Ascii.IsValid(raw))
             {

@@ -1,12 +1,8 @@
 namespace Leaderboard.Domain.Events;
 
-/// <summary>The text of JSON string values as raw UTF-8: without quotes, and with escapes decoded.</summary>
+/// <summary>The text of JSON string values (and property names) as raw UTF-8, with escapes decoded.</summary>
 internal static class JsonEscapes
 {
-    /// <summary>The raw value of a string element without its quotes.</summary>
-    public static ReadOnlySpan<byte> Unquote(ReadOnlySpan<byte> raw) =>
-        raw.Length >= 2 && raw[0] == '"' ? raw[1..^1] : raw;
-
     /// <summary>
     /// Decodes the JSON escapes of a string's raw text into UTF-8; the destination holds at least raw.Length bytes
     /// (no escape decodes to more bytes than it takes). A lone surrogate escape is kept as its 3-byte generalised

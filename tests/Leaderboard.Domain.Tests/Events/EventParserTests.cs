@@ -138,6 +138,20 @@ public sealed class EventParserTests
     }
 
     [Fact]
+    public void An_element_of_a_document_with_comments_and_trailing_commas_is_read_as_its_document_allowed()
+    {
+        var json = EventSamples.Paid().ToJsonString();
+        var commented = "/* batch */ [ // first\n" + json.Insert(1, " /* note */ ").TrimEnd('}') + ", } , ]";
+        using var document = JsonDocument.Parse(commented, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var element = document.RootElement[0];
+        var parsed = _parser.Parse(element).Event!;
+        var plain = _parser.ParseLine(Encoding.UTF8.GetBytes(json)).Event!;
+        Assert.Equal(plain.Event, parsed.Event);
+        Assert.Equal(Encoding.UTF8.GetBytes(element.GetRawText()), parsed.Content);
+        Assert.Equal(plain.ContentHash, parsed.ContentHash);
+    }
+
+    [Fact]
     public void Deep_nesting_is_body_and_does_not_throw()
     {
         var deep = new string('[', 10_000) + new string(']', 10_000);
@@ -175,6 +189,33 @@ public sealed class EventParserTests
     {
         var json = EventSamples.Received().ToJsonString().TrimEnd('}') + ",\"extra\":{\"id\":1,\"x\":{\"id\":2}}}";
         Assert.True(Parse(json).IsAccepted);
+    }
+
+    [Theory]
+    [InlineData("\\ud800")]
+    [InlineData("\\udc00")]
+    [InlineData("i\\ud800")]
+    [InlineData("due\\udfff")]
+    [InlineData("\\ud83d\\u0041")]
+    public void A_name_with_a_lone_surrogate_escape_is_an_unknown_field(string name)
+    {
+        var sample = EventSamples.Received().ToJsonString();
+        foreach (var json in new[] { $"{{\"{name}\":1,{sample[1..]}", sample.TrimEnd('}') + $",\"{name}\":1}}" })
+        {
+            var outcome = _parser.ParseLine(Encoding.UTF8.GetBytes(json));
+            Assert.True(outcome.IsAccepted, $"rejected: {outcome.Rejection}");
+            Assert.Equal(Parse(json).Event!.Event, outcome.Event!.Event);
+            Assert.Equal(outcome.Event.Event, EventParser.ParseStored(outcome.Event.Content, EventSamples.Catalogue.TimeZone));
+        }
+    }
+
+    [Fact]
+    public void A_repeated_name_with_a_lone_surrogate_escape_is_a_duplicate()
+    {
+        var json = EventSamples.Received().ToJsonString().TrimEnd('}') + ",\"\\ud800\":1,\"\\ud800\":2}";
+        var rejection = _parser.ParseLine(Encoding.UTF8.GetBytes(json)).Rejection!;
+        Assert.Equal("e-1", rejection.Id);
+        Assert.Equal("trường bị lặp lại", rejection.Error);
     }
 
     // ---- id ----
