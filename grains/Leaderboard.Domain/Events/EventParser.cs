@@ -46,9 +46,6 @@ public sealed class EventParser
         MaxDepth = int.MaxValue,
     };
 
-    /// <summary>Stored content is turned back into UTF-8 strictly: a lone surrogate fails rather than becoming U+FFFD.</summary>
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     private readonly Catalogue.Catalogue _catalogue;
     private readonly TimeProvider _time;
 
