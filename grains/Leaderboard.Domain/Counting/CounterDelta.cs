@@ -20,6 +20,8 @@ public sealed class CounterDelta : ICounterSink
         return byProcedure != 0 ? byProcedure : a.Day.CompareTo(b.Day);
     };
 
+    private const int CoalesceFrom = 4096;
+
     private CounterEntry[] _entries;
     private int _count;
 
@@ -127,7 +129,18 @@ public sealed class CounterDelta : ICounterSink
     {
         if (_count == _entries.Length)
         {
-            Array.Resize(ref _entries, Math.Max(4, _count * 2));
+            // A long run of events before a take (a shard replaying its journal, whose deltas are then dropped) must
+            // not grow the list by an entry per event: past a few thousand, it is coalesced before it grows, so it
+            // stays within about twice the distinct counters and days it holds.
+            if (_count >= CoalesceFrom)
+            {
+                Coalesce();
+            }
+
+            if (_count > _entries.Length / 2 || _entries.Length == 0)
+            {
+                Array.Resize(ref _entries, Math.Max(4, _entries.Length * 2));
+            }
         }
 
         _entries[_count++] = entry;

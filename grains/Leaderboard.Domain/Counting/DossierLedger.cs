@@ -36,6 +36,12 @@ public sealed class DossierLedger
         _timeZone = catalogue.TimeZone;
     }
 
+    /// <summary>
+    /// Whether applied events add to the pending deltas (true by default). A shard replaying its journal turns it off:
+    /// units re-read what replay rebuilt, so its deltas would only be built to be dropped.
+    /// </summary>
+    public bool RecordsDeltas { get; set; } = true;
+
     /// <summary>Dossiers this ledger knows, voided ones included.</summary>
     public int DossierCount => _dossiers.Count;
 
@@ -118,9 +124,12 @@ public sealed class DossierLedger
             // The dossier stays with its unit: only the indicators the event changed move.
             var chain = ChainOf(unit);
             after.AddChangeFrom(before, chain[0].OwnTotals);
-            foreach (var counted in chain)
+            if (RecordsDeltas)
             {
-                after.AddChangeFrom(before, PendingOf(counted));
+                foreach (var counted in chain)
+                {
+                    after.AddChangeFrom(before, PendingOf(counted));
+                }
             }
         }
         else
@@ -421,9 +430,12 @@ public sealed class DossierLedger
 
         var chain = ChainOf(unit);
         contribution.AddTo(chain[0].OwnTotals, sign);
-        foreach (var counted in chain)
+        if (RecordsDeltas)
         {
-            contribution.AddTo(PendingOf(counted), sign);
+            foreach (var counted in chain)
+            {
+                contribution.AddTo(PendingOf(counted), sign);
+            }
         }
     }
 

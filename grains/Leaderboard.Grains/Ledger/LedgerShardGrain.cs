@@ -67,6 +67,8 @@ internal sealed partial class LedgerShardGrain(
             _lastApplied = snapshot.State.Sequence;
         }
 
+        // Units rebuild from GetContributionAsync when they activate; what replay produces is not news.
+        _ledger.RecordsDeltas = false;
         var replayed = 0;
         await foreach (var entry in journal.ReadShardAsync(Shard, _lastApplied, cancellationToken))
         {
@@ -79,8 +81,7 @@ internal sealed partial class LedgerShardGrain(
         _sinceSnapshot = replayed;
         _firstUnsnapshotted = replayed > 0 ? time.GetUtcNow() : null;
 
-        // Units rebuild from GetContributionAsync when they activate; what replay produced is not news.
-        _ledger.TakeDeltas();
+        _ledger.RecordsDeltas = true;
 
         // A unit that outlived this shard's previous activation (whose node died, say) still holds that activation's
         // counters, without the deltas it had not sent yet. The first flush tells each such unit about the new epoch

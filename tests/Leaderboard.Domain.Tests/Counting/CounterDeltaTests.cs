@@ -56,4 +56,19 @@ public sealed class CounterDeltaTests
             [new(CounterKind.OnlineDossier, 10, null, 1, 2), new(CounterKind.OnlineReceipt, 10, "P1", 1, 0)],
             counters.Export());
     }
+
+    [Fact]
+    public void A_long_run_of_entries_for_few_days_stays_small_and_sums_right()
+    {
+        var source = CounterDelta.Of([new(CounterKind.OnlineDossier, 0, null, 1, 1), new(CounterKind.OnlineDossier, 1, null, 0, 1)]);
+        var delta = new CounterDelta();
+        for (var i = 0; i < 100_000; i++)
+        {
+            delta.Append(source);
+        }
+
+        Assert.True(delta.Entries.Length < 10_000);
+        delta.Coalesce();
+        Assert.Equal([new(CounterKind.OnlineDossier, 0, null, 100_000, 100_000), new(CounterKind.OnlineDossier, 1, null, 0, 100_000)], delta.Entries.ToArray());
+    }
 }

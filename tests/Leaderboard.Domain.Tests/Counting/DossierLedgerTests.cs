@@ -60,6 +60,17 @@ public sealed class DossierLedgerTests
     }
 
     [Fact]
+    public void Without_recording_deltas_the_totals_still_change_and_nothing_is_pending()
+    {
+        _ledger.RecordsDeltas = false;
+        Apply(_ev.Received(Dossier, Vet, Animals, Channel.Online, "2024-06-10T08:00:00+07:00"));
+        _ledger.RecordsDeltas = true;
+
+        Assert.Equal(W(1, 4, 0, 0, 1, 1, 0, 0), Counts(Vet));
+        Assert.Empty(_ledger.TakeDeltas());
+    }
+
+    [Fact]
     public void Deltas_coalesce_per_unit_between_takes()
     {
         Apply(
