@@ -2,41 +2,11 @@ using Leaderboard.Domain.Counting;
 
 namespace Leaderboard.Abstractions.Surrogates;
 
+/// <summary>A shard's delta crosses silos in the same parallel arrays as a unit's counters.</summary>
 [RegisterConverter]
-public sealed class CounterDeltaConverter : IConverter<CounterDelta, CounterDeltaSurrogate>
+public sealed class CounterDeltaConverter : IConverter<CounterDelta, UnitCountersSurrogate>
 {
-    public CounterDelta ConvertFromSurrogate(in CounterDeltaSurrogate s)
-    {
-        var entries = new CounterEntry[s.Kinds.Length];
-        for (var i = 0; i < entries.Length; i++)
-        {
-            entries[i] = new CounterEntry(s.Kinds[i], s.Days[i], s.Procedures[i], s.Numerators[i], s.Denominators[i]);
-        }
+    public CounterDelta ConvertFromSurrogate(in UnitCountersSurrogate surrogate) => CounterDelta.Of(surrogate.ToEntries());
 
-        return CounterDelta.Of(entries);
-    }
-
-    public CounterDeltaSurrogate ConvertToSurrogate(in CounterDelta value)
-    {
-        var entries = value.Entries;
-        var s = new CounterDeltaSurrogate
-        {
-            Kinds = new CounterKind[entries.Length],
-            Days = new int[entries.Length],
-            Procedures = new string?[entries.Length],
-            Numerators = new int[entries.Length],
-            Denominators = new int[entries.Length],
-        };
-        for (var i = 0; i < entries.Length; i++)
-        {
-            var e = entries[i];
-            s.Kinds[i] = e.Kind;
-            s.Days[i] = e.Day;
-            s.Procedures[i] = e.Procedure;
-            s.Numerators[i] = e.Numerator;
-            s.Denominators[i] = e.Denominator;
-        }
-
-        return s;
-    }
+    public UnitCountersSurrogate ConvertToSurrogate(in CounterDelta value) => UnitCountersSurrogate.From(value.Entries);
 }

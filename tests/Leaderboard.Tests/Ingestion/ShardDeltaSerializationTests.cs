@@ -6,7 +6,7 @@ using Orleans.Serialization;
 
 namespace Leaderboard.Tests.Ingestion;
 
-/// <summary>A shard's delta to a unit on another silo crosses the wire: what arrives is what was sent.</summary>
+/// <summary>A shard's delta to a unit, and a unit's counters, cross the wire between silos: what arrives is what was sent.</summary>
 public sealed class ShardDeltaSerializationTests
 {
     [Fact]
@@ -23,5 +23,17 @@ public sealed class ShardDeltaSerializationTests
         Assert.Equal((7, 42L, 3L, true), (copy.Shard, copy.Epoch, copy.Sequence, copy.Live));
         Assert.Equal(entries, copy.Counters.Entries.ToArray());
         Assert.Equal(delta.Activity, copy.Activity);
+    }
+
+    [Fact]
+    public void A_units_counters_round_trip_in_the_same_wire_form()
+    {
+        using var services = new ServiceCollection().AddSerializer().BuildServiceProvider();
+        var serializer = services.GetRequiredService<Serializer>();
+        CounterEntry[] entries = [new(CounterKind.OnlinePayment, 19_900, null, 1, 2), new(CounterKind.OnlineReceipt, 19_901, "1.0012", 3, 0)];
+
+        var copy = serializer.Deserialize<UnitCounters>(serializer.SerializeToArray(UnitCounters.Import(entries)))!;
+
+        Assert.Equal(entries, copy.Export());
     }
 }
