@@ -362,12 +362,9 @@ internal sealed partial class UnitGrain(
                 }
             }
 
-            if (_observers.Count > 0)
+            foreach (var r in reached)
             {
-                foreach (var r in reached)
-                {
-                    _observers.Notify(o => o.TargetReached(r));
-                }
+                _observers.Notify(o => o.TargetReached(r));
             }
         }
     }
