@@ -8,6 +8,8 @@ using Leaderboard.Grains.Storage.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Leaderboard.Grains.Hosting;
@@ -43,7 +45,13 @@ public static class LeaderboardStorage
 
         services.AddSingleton(_ => NpgsqlDataSource.Create(PoolSizes.Capped(connectionString, PoolSizes.Journal)));
         services.AddSingleton<SchemaMigrator>();
-        services.AddSingleton<PostgresEventJournal>();
+        services.AddOptions<JournalOptions>().BindConfiguration(JournalOptions.Section)
+            .Validate(o => o.Writers is >= 1 and <= 16, "Leaderboard:Journal:Writers must be from 1 to 16.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new PostgresEventJournal(
+            sp.GetRequiredService<NpgsqlDataSource>(),
+            sp.GetRequiredService<ILogger<PostgresEventJournal>>(),
+            writers: sp.GetRequiredService<IOptions<JournalOptions>>().Value.Writers));
         services.AddSingleton<IEventJournal>(sp => sp.GetRequiredService<PostgresEventJournal>());
         services.AddSingleton<ICatalogueStore, PostgresCatalogueStore>();
         services.AddHostedService<SchemaMigrationService>();

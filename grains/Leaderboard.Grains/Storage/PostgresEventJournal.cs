@@ -10,9 +10,9 @@ using NpgsqlTypes;
 namespace Leaderboard.Grains.Storage;
 
 /// <summary>
-/// The durable journal in PostgreSQL. One instance per process (a singleton): a single writer gathers the pending
-/// appends of every grain and writes them in one transaction, as soon as the previous commit has finished, so a
-/// batch spread over many shards costs one commit. A caller's task completes only after COMMIT.
+/// The durable journal in PostgreSQL. One instance per process (a singleton): its writers gather the pending appends
+/// of every grain and write each group in one transaction, so a batch spread over many shards costs one commit. A
+/// caller's task completes only after COMMIT.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -24,6 +24,13 @@ namespace Leaderboard.Grains.Storage;
 /// through <c>INSERT … ON CONFLICT DO NOTHING RETURNING</c> and a look-up of the ids not inserted, in a new transaction.
 /// </para>
 /// <para>
+/// Two writers by default: while one group waits for its commit to reach the disk, the next is already being sent,
+/// and the node's cores are not left idle for the length of a flush. A shard has one append in flight at a time, so
+/// two groups share an id only when it was re-used with other content (another dossier, another shard); then the
+/// later COPY waits for the earlier commit and meets its key. Ids crossing in two groups can deadlock: PostgreSQL
+/// picks a victim, whose group takes the fallback below.
+/// </para>
+/// <para>
 /// A caller's entries are never split across groups, so one append is all in or all out. When storage cannot be
 /// reached every caller of the group gets <see cref="StorageUnavailableException"/>; nothing is retried here,
 /// because the client's retry is safe (what did commit comes back as duplicates).
@@ -33,6 +40,9 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
 {
     /// <summary>Default cap on the rows of one group commit.</summary>
     public const int DefaultMaxGroupRows = 10_000;
+
+    /// <summary>Default number of groups written at the same time.</summary>
+    public const int DefaultWriters = 2;
 
     /// <summary>Default number of recently committed ids this process answers duplicates for without asking the database.</summary>
     public const int DefaultRecentIds = 100_000;
@@ -69,24 +79,33 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger<PostgresEventJournal> _logger;
     private readonly int _maxGroupRows;
-    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writer;
+    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly Task[] _writers;
     private readonly RecentIds _recent;
     private long _commits;
     private long _copyFallbacks;
     private long _rowsCommitted;
 
     public PostgresEventJournal(
-        NpgsqlDataSource dataSource, ILogger<PostgresEventJournal> logger, int maxGroupRows = DefaultMaxGroupRows, int recentIds = DefaultRecentIds)
+        NpgsqlDataSource dataSource,
+        ILogger<PostgresEventJournal> logger,
+        int maxGroupRows = DefaultMaxGroupRows,
+        int recentIds = DefaultRecentIds,
+        int writers = DefaultWriters)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxGroupRows, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(recentIds);
+        ArgumentOutOfRangeException.ThrowIfLessThan(writers, 1);
         _dataSource = dataSource;
         _logger = logger;
         _maxGroupRows = maxGroupRows;
         _recent = new RecentIds(recentIds);
-        _writer = Task.Run(RunWriterAsync);
+        _writers = new Task[writers];
+        for (var i = 0; i < writers; i++)
+        {
+            _writers[i] = Task.Run(RunWriterAsync);
+        }
     }
 
     public bool IsVolatile => false;
@@ -184,30 +203,42 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _writer.ConfigureAwait(false);
+        await Task.WhenAll(_writers).ConfigureAwait(false);
     }
 
     private async Task RunWriterAsync()
     {
+        // Several writers read the queue: an append is taken with TryRead only (a peeked one may go to another
+        // writer), and one that would overfill this group is carried to this writer's next group.
         var reader = _queue.Reader;
         var group = new List<PendingAppend>();
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        PendingAppend? carried = null;
+        while (carried is not null || await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             group.Clear();
             var rows = 0;
-            while (reader.TryPeek(out var next))
+            if (carried is not null)
             {
+                group.Add(carried);
+                rows = carried.Entries.Count;
+                carried = null;
+            }
+
+            while (reader.TryRead(out var next))
+            {
+                if (!next.TryClaim())
+                {
+                    continue;
+                }
+
                 if (group.Count > 0 && rows + next.Entries.Count > _maxGroupRows)
                 {
+                    carried = next;
                     break;
                 }
 
-                reader.TryRead(out _);
-                if (next.TryClaim())
-                {
-                    group.Add(next);
-                    rows += next.Entries.Count;
-                }
+                group.Add(next);
+                rows += next.Entries.Count;
             }
 
             if (group.Count > 0)
@@ -270,20 +301,23 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         var firstRowOf = new Dictionary<string, int>(rows, StringComparer.Ordinal);
         var fresh = new List<int>(rows);
         var repeats = new List<int>();
-        for (var i = 0; i < rows; i++)
+        lock (_recent)
         {
-            var entry = entries[i];
-            if (_recent.IsDuplicate(entry.EventId, entry.ContentHash))
+            for (var i = 0; i < rows; i++)
             {
-                outcomes[i] = AppendOutcome.Duplicate;
-            }
-            else if (firstRowOf.TryAdd(entry.EventId, i))
-            {
-                fresh.Add(i);
-            }
-            else
-            {
-                repeats.Add(i);
+                var entry = entries[i];
+                if (_recent.IsDuplicate(entry.EventId, entry.ContentHash))
+                {
+                    outcomes[i] = AppendOutcome.Duplicate;
+                }
+                else if (firstRowOf.TryAdd(entry.EventId, i))
+                {
+                    fresh.Add(i);
+                }
+                else
+                {
+                    repeats.Add(i);
+                }
             }
         }
 
@@ -298,8 +332,9 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
             foreach (var i in fresh)
             {
                 outcomes[i] = AppendOutcome.Appended;
-                Remember(entries[i]);
             }
+
+            Remember(entries, fresh);
 
             foreach (var i in repeats)
             {
@@ -316,20 +351,15 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         fresh.AddRange(repeats);
         fresh.Sort();
         await InsertOrLookupAsync(connection, entries, fresh, outcomes).ConfigureAwait(false);
-        foreach (var i in fresh)
-        {
-            if (outcomes[i] == AppendOutcome.Appended)
-            {
-                Remember(entries[i]);
-            }
-        }
-
+        fresh.RemoveAll(i => outcomes[i] != AppendOutcome.Appended);
+        Remember(entries, fresh);
         return outcomes;
     }
 
     /// <summary>
     /// Binary COPY of the given rows in a transaction of their own, committed: true. False, with nothing stored, when
-    /// a row breaks a unique key (an id already journaled, a shard sequence already taken).
+    /// a row breaks a unique key (an id already journaled, a shard sequence already taken), or when PostgreSQL chose
+    /// this transaction as the victim of a deadlock with another group over ids they share.
     /// </summary>
     private static async Task<bool> TryCopyAsync(NpgsqlConnection connection, JournalEntry[] entries, List<int> rows)
     {
@@ -365,7 +395,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
                 await importer.CompleteAsync().ConfigureAwait(false);
             }
         }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+        catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected)
         {
             return false;
         }
@@ -493,7 +523,16 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
 
     private static bool SameHash(byte[] a, byte[] b) => a.AsSpan().SequenceEqual(b);
 
-    private void Remember(JournalEntry entry) => _recent.Add(entry.EventId, entry.ContentHash);
+    private void Remember(JournalEntry[] entries, List<int> appended)
+    {
+        lock (_recent)
+        {
+            foreach (var i in appended)
+            {
+                _recent.Add(entries[i].EventId, entries[i].ContentHash);
+            }
+        }
+    }
 
     private async Task<List<JournalEntry>> ReadPageAsync(int shard, long afterSequence, CancellationToken cancellationToken)
     {
@@ -534,13 +573,15 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
     }
 
     /// <summary>
-    /// Connection, IO and timeout failures, and the server's own "cannot serve now" classes
-    /// (08 connection exception, 53 insufficient resources, 57 operator intervention, 58 system error).
+    /// Connection, IO and timeout failures, the server's own "cannot serve now" classes
+    /// (08 connection exception, 53 insufficient resources, 57 operator intervention, 58 system error), and a
+    /// deadlock that the fallback met again with a concurrent group (nothing of this group is stored; a retry is safe).
     /// Anything else is a defect and is not dressed up as a retryable outage.
     /// </summary>
     private static bool IsUnavailable(Exception exception) => exception switch
     {
-        PostgresException postgres => postgres.SqlState.Length >= 2 && postgres.SqlState[..2] is "08" or "53" or "57" or "58",
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.DeadlockDetected
+            || (postgres.SqlState.Length >= 2 && postgres.SqlState[..2] is "08" or "53" or "57" or "58"),
         NpgsqlException => true,
         TimeoutException or IOException or SocketException => true,
         _ => false,

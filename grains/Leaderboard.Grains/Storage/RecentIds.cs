@@ -5,7 +5,7 @@ namespace Leaderboard.Grains.Storage;
 
 /// <summary>
 /// The ids a journal writer committed lately, each with its content hash, so that a re-sent event is answered
-/// Duplicate without a round trip. Not thread-safe: owned by the writer's loop.
+/// Duplicate without a round trip. Not thread-safe: the journal locks it.
 /// </summary>
 /// <remarks>
 /// Held without an object per id: a 64-bit hash of the id keys an inline digest, and a ring of keys forgets the

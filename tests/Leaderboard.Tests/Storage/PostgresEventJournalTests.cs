@@ -76,6 +76,22 @@ public sealed class PostgresEventJournalTests(PostgresFixture postgres) : EventJ
     }
 
     [Fact]
+    public async Task Several_writers_take_every_append_once()
+    {
+        // Eight writers draining the queue at once while callers keep arriving from other threads: every append must
+        // land in exactly one group (a lost one would never complete).
+        await using var racing = new PostgresEventJournal(_dataSource!, NullLogger<PostgresEventJournal>.Instance, writers: 8);
+        var appends = await Task.WhenAll(Enumerable.Range(0, 4).Select(thread => Task.Run(() =>
+            Enumerable.Range(0, 2_000).Select(i => racing.AppendAsync([Entry($"race{thread}-{i}", 100 + thread, i)])).ToArray())));
+
+        var outcomes = await Task.WhenAll(appends.SelectMany(a => a)).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.All(outcomes.SelectMany(o => o), outcome => Assert.Equal(AppendOutcome.Appended, outcome));
+        Assert.Equal(8_000, racing.RowsCommitted);
+        Assert.Equal(0, racing.CopyFallbacks);
+    }
+
+    [Fact]
     public async Task Two_nodes_appending_the_same_event_at_once_append_it_once()
     {
         await using var otherNode = new PostgresEventJournal(_dataSource!, NullLogger<PostgresEventJournal>.Instance);
@@ -161,6 +177,57 @@ public sealed class PostgresEventJournalTests(PostgresFixture postgres) : EventJ
         Assert.Equal([AppendOutcome.SequenceTaken, AppendOutcome.Appended], outcomes);
         Assert.Equal(1, PostgresJournal.CopyFallbacks);
         Assert.Equal(["stale", "y"], (await ReadAllAsync(Journal, 3)).Select(e => e.EventId));
+    }
+
+    [Fact]
+    public async Task A_group_chosen_as_a_deadlock_victim_falls_back_and_stores_what_is_new()
+    {
+        // Another writer holds "y" uncommitted; the journal's COPY takes "x" and waits for "y"; then the other writer
+        // asks for "x". Its session waits long before checking for deadlocks, so the journal's is the one that finds
+        // the cycle and is rolled back: nothing of the COPY stays, and the fallback decides each row once the other
+        // writer has committed.
+        await using var other = await _dataSource!.OpenConnectionAsync();
+        await using var transaction = await other.BeginTransactionAsync();
+        await using (var slow = new NpgsqlCommand("SET LOCAL deadlock_timeout = '60s'", other, transaction))
+        {
+            await slow.ExecuteNonQueryAsync();
+        }
+
+        await InsertAsync(other, transaction, Entry("y", 2, 1));
+        var append = Journal.AppendAsync([Entry("x", 1, 1), Entry("y", 1, 2), Entry("z", 1, 3)]);
+        await Eventually.TrueAsync(CopyWaitsForALockAsync, TimeSpan.FromSeconds(30), "the journal's COPY should wait for the other writer's row");
+
+        await InsertAsync(other, transaction, Entry("x", 2, 2));
+        await transaction.CommitAsync();
+
+        Assert.Equal([AppendOutcome.Duplicate, AppendOutcome.Duplicate, AppendOutcome.Appended], await append);
+        Assert.Equal(1, PostgresJournal.CopyFallbacks);
+        Assert.Equal(["z"], (await ReadAllAsync(Journal, 1)).Select(e => e.EventId));
+        Assert.Equal(["y", "x"], (await ReadAllAsync(Journal, 2)).Select(e => e.EventId));
+    }
+
+    private async Task<bool> CopyWaitsForALockAsync()
+    {
+        await using var command = _dataSource!.CreateCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'COPY journal%'");
+        return (long)(await command.ExecuteScalarAsync())! > 0;
+    }
+
+    private static async Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, JournalEntry entry)
+    {
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO journal (event_id, shard, seq, unit, counted_for, dossier, content_hash, content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            connection,
+            transaction);
+        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = entry.EventId });
+        insert.Parameters.Add(new NpgsqlParameter<int> { TypedValue = entry.Shard });
+        insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = entry.Sequence });
+        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = entry.Unit });
+        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = entry.CountedFor! });
+        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = entry.Dossier });
+        insert.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = entry.ContentHash });
+        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Encoding.UTF8.GetString(entry.Content) });
+        await insert.ExecuteNonQueryAsync();
     }
 
     [Fact]
