@@ -8,18 +8,6 @@ namespace Leaderboard.Domain.Counting;
 /// </summary>
 public sealed class CounterDelta : ICounterSink
 {
-    private static readonly Comparison<CounterEntry> Order = static (a, b) =>
-    {
-        var byKind = a.Kind.CompareTo(b.Kind);
-        if (byKind != 0)
-        {
-            return byKind;
-        }
-
-        var byProcedure = string.CompareOrdinal(a.Procedure, b.Procedure);
-        return byProcedure != 0 ? byProcedure : a.Day.CompareTo(b.Day);
-    };
-
     private const int CoalesceFrom = 4096;
 
     private CounterEntry[] _entries;
@@ -63,7 +51,7 @@ public sealed class CounterDelta : ICounterSink
         }
 
         var span = _entries.AsSpan(0, _count);
-        span.Sort(Order);
+        span.Sort(default(EntryOrder));
         var kept = 0;
         var i = 0;
         while (i < span.Length)
@@ -144,5 +132,21 @@ public sealed class CounterDelta : ICounterSink
         }
 
         _entries[_count++] = entry;
+    }
+
+    /// <summary>By kind, procedure and day. A struct, so the sort is compiled for it and the comparison inlined.</summary>
+    private readonly struct EntryOrder : IComparer<CounterEntry>
+    {
+        public int Compare(CounterEntry a, CounterEntry b)
+        {
+            var byKind = a.Kind.CompareTo(b.Kind);
+            if (byKind != 0)
+            {
+                return byKind;
+            }
+
+            var byProcedure = string.CompareOrdinal(a.Procedure, b.Procedure);
+            return byProcedure != 0 ? byProcedure : a.Day.CompareTo(b.Day);
+        }
     }
 }
