@@ -34,11 +34,21 @@ public sealed class CounterDelta : ICounterSink
     {
     }
 
+    /// <summary>An empty delta with room for <paramref name="capacity"/> entries before it grows.</summary>
+    public CounterDelta(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        _entries = capacity == 0 ? [] : new CounterEntry[capacity];
+    }
+
     private CounterDelta(CounterEntry[] entries)
     {
         _entries = entries;
         _count = entries.Length;
     }
+
+    /// <summary>Entries held now (before <see cref="Coalesce"/>, one per change pushed).</summary>
+    public int Count => _count;
 
     /// <summary>No entries: true after <see cref="Coalesce"/> when everything cancelled out.</summary>
     public bool IsEmpty => _count == 0;

@@ -155,6 +155,7 @@ public sealed class DossierLedger
         {
             if (counted.Pending is { } delta)
             {
+                counted.PendingHint = delta.Count;
                 delta.Coalesce();
                 if (!delta.IsEmpty)
                 {
@@ -469,7 +470,9 @@ public sealed class DossierLedger
     {
         if (counted.Pending is not { } pending)
         {
-            counted.Pending = pending = new CounterDelta();
+            // Sized for what the unit gathered last time: a busy unit's list is allocated once per take, not
+            // doubled up from four entries (the district's and the root's gather from every event of the shard).
+            counted.Pending = pending = new CounterDelta(counted.PendingHint);
             _touched.Add(counted);
         }
 

@@ -18,6 +18,9 @@ internal sealed class LedgerUnit(string code)
     /// <summary>Null until something is spread here after the last take; rolled up (this unit's subtree).</summary>
     public CounterDelta? Pending { get; set; }
 
+    /// <summary>How many entries the last taken delta gathered: the next one starts with room for as many.</summary>
+    public int PendingHint { get; set; }
+
     /// <summary>Null until the unit first owns a dossier.</summary>
     public LedgerUnit[]? Chain { get; set; }
 }
