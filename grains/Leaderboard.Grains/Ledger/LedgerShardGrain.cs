@@ -33,14 +33,12 @@ internal sealed partial class LedgerShardGrain(
     private const string IdConflict = "mã sự kiện (id) đã được dùng cho một nội dung khác; sự kiện đầu tiên được giữ";
     private const string OutOfScope = "đơn vị của sự kiện hoặc của hồ sơ nằm ngoài phạm vi của khóa";
 
-    private readonly Dictionary<string, CounterDelta> _outbox = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, UnitActivity> _activity = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, UnitActivity> _active = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _sentSequence = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _announce = new(StringComparer.Ordinal);
+    /// <summary>Every unit this shard has reported to or is about to.</summary>
+    private readonly Dictionary<string, ShardUnit> _units = new(StringComparer.Ordinal);
 
-    /// <summary>The units of one flush (kept: a flush every few tens of milliseconds).</summary>
-    private readonly HashSet<string> _flushed = new(StringComparer.Ordinal);
+    /// <summary>The units with something for the next flush, in the order they got it.</summary>
+    private readonly List<ShardUnit> _queue = [];
+
     private DossierLedger _ledger = null!;
     private long _epoch;
     private long _revision;
@@ -86,7 +84,13 @@ internal sealed partial class LedgerShardGrain(
         // A unit that outlived this shard's previous activation (whose node died, say) still holds that activation's
         // counters, without the deltas it had not sent yet. The first flush tells each such unit about the new epoch
         // (an empty, non-live delta), so it re-reads this shard's whole contribution.
-        _announce.UnionWith(_ledger.Units);
+        foreach (var code in _ledger.Units)
+        {
+            var unit = UnitOf(code);
+            unit.Announce = true;
+            Enqueue(unit);
+        }
+
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogActivated(Shard, _ledger.DossierCount, replayed, elapsed);
 
@@ -183,9 +187,10 @@ internal sealed partial class LedgerShardGrain(
         // The contribution includes every change applied so far, so whatever is still waiting in the outbox for
         // this unit is part of it; the bumped sequence makes any older delta in flight stale for the unit.
         DrainLedger();
-        _outbox.Remove(unit);
-        _announce.Remove(unit);
-        var sequence = NextSequenceFor(unit);
+        var reader = UnitOf(unit);
+        reader.Outbox = null;
+        reader.Announce = false;
+        var sequence = ++reader.SentSequence;
         return Task.FromResult(new ShardContribution(Shard, _epoch, sequence, _ledger.ContributionTo(unit)));
     }
 
@@ -193,7 +198,7 @@ internal sealed partial class LedgerShardGrain(
     {
         FollowCatalogue();
         DrainLedger();
-        if (_outbox.Count == 0 && _active.Count == 0 && _announce.Count == 0)
+        if (_queue.Count == 0)
         {
             if (_firstUnsnapshotted is { } first && time.GetUtcNow() - first >= options.Value.SnapshotInterval)
             {
@@ -203,21 +208,26 @@ internal sealed partial class LedgerShardGrain(
             return;
         }
 
-        var units = _flushed;
-        units.UnionWith(_outbox.Keys);
-        units.UnionWith(_active.Keys);
-        units.UnionWith(_announce);
-        _announce.Clear();
-        foreach (var unit in units)
+        foreach (var unit in _queue)
         {
+            unit.Queued = false;
+            if (!unit.HasNews)
+            {
+                // A re-read took what it had since it was queued.
+                continue;
+            }
+
             // Only what this activation applied is live; an announcement of the epoch alone never raises a target.
-            var live = _outbox.ContainsKey(unit) || _active.ContainsKey(unit);
-            var counters = _outbox.Remove(unit, out var c) ? c : new CounterDelta();
-            IReadOnlyList<ActivityCount> activity = _active.Remove(unit, out var a) ? a.TakeCounts() : [];
-            dispatcher.Post(unit, new ShardDelta(Shard, _epoch, NextSequenceFor(unit), counters, activity, live));
+            var hasActivity = unit.Activity is { IsEmpty: false };
+            var live = unit.Outbox is not null || hasActivity;
+            var counters = unit.Outbox ?? new CounterDelta();
+            IReadOnlyList<ActivityCount> activity = hasActivity ? unit.Activity!.TakeCounts() : [];
+            unit.Outbox = null;
+            unit.Announce = false;
+            dispatcher.Post(unit.Code, new ShardDelta(Shard, _epoch, ++unit.SentSequence, counters, activity, live));
         }
 
-        units.Clear();
+        _queue.Clear();
     }
 
     /// <summary>
@@ -237,44 +247,55 @@ internal sealed partial class LedgerShardGrain(
         stream.Position = 0;
         _ledger = DossierLedger.ReadSnapshot(Catalogue, stream);
         _epoch = Epochs.New(time);
-        _outbox.Clear();
-        _sentSequence.Clear();
+        foreach (var unit in _units.Values)
+        {
+            unit.Outbox = null;
+            unit.SentSequence = 0;
+        }
+
         LogCatalogueFollowed(Shard, _revision);
     }
 
     private void DrainLedger()
     {
-        foreach (var (unit, delta) in _ledger.TakeDeltas())
+        foreach (var (code, delta) in _ledger.TakeDeltas())
         {
-            if (_outbox.TryGetValue(unit, out var pending))
+            var unit = UnitOf(code);
+            if (unit.Outbox is { } pending)
             {
                 pending.Append(delta);
                 pending.Coalesce();
             }
             else
             {
-                _outbox[unit] = delta;
+                unit.Outbox = delta;
             }
+
+            Enqueue(unit);
         }
     }
 
-    private long NextSequenceFor(string unit)
+    private ShardUnit UnitOf(string code)
     {
-        var next = _sentSequence.GetValueOrDefault(unit) + 1;
-        _sentSequence[unit] = next;
-        return next;
+        ref var unit = ref CollectionsMarshal.GetValueRefOrAddDefault(_units, code, out _);
+        return unit ??= new ShardUnit(code);
+    }
+
+    private void Enqueue(ShardUnit unit)
+    {
+        if (!unit.Queued)
+        {
+            unit.Queued = true;
+            _queue.Add(unit);
+        }
     }
 
     private void CountActivity(DossierEvent e, DateTimeOffset now)
     {
-        ref var activity = ref CollectionsMarshal.GetValueRefOrAddDefault(_activity, e.Unit, out _);
-        activity ??= new UnitActivity(e.Unit);
-        if (activity.IsEmpty)
-        {
-            _active[activity.Unit] = activity;
-        }
-
+        var unit = UnitOf(e.Unit);
+        var activity = unit.Activity ??= new UnitActivity(unit.Code);
         activity.Count(ActivityKind.Of(e), now);
+        Enqueue(unit);
     }
 
     private bool InScope(string unit, IReadOnlyList<string> scope)
