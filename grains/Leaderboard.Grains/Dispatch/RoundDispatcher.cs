@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Hosting;
 
 namespace Leaderboard.Grains.Dispatch;
@@ -14,18 +15,28 @@ namespace Leaderboard.Grains.Dispatch;
 /// still coalescing, until the spacing since its previous call is over (a key that was quiet for longer is sent in the
 /// next round, at once when the dispatcher is idle). A unit publishes at most once per its publication interval, so
 /// delivering its deltas more often only adds calls: at 30,000 events/s every unit had a call in every 20 ms round.
+/// Each key has one record (its batch, whether its call is in flight, when it was last sent), so a post costs one
+/// look-up; keys held by their spacing wait in a queue ordered by when they may go, so a round touches only the keys
+/// it sends. Scanning every pending key in every round, with a look-up per collection, cost more than the delivery
+/// itself once most units were held at high load.
 /// </remarks>
 internal abstract class RoundDispatcher<TKey, TItem, TBatch> : BackgroundService
     where TKey : notnull
+    where TBatch : class
 {
     private readonly DispatchRounds _rounds;
-    private readonly TimeSpan _keySpacing;
+    private readonly long _keySpacing;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
-    private readonly HashSet<TKey> _inFlight;
-    private readonly Dictionary<TKey, TBatch> _pending;
-    private readonly Dictionary<TKey, long> _lastSent;
-    private readonly List<KeyValuePair<TKey, TBatch>> _ready = [];
+    private readonly Dictionary<TKey, DispatchSlot<TKey, TBatch>> _slots;
+
+    /// <summary>Keys with a batch that may go in the next round.</summary>
+    private readonly List<DispatchSlot<TKey, TBatch>> _due = [];
+
+    /// <summary>Keys with a batch that wait for their spacing, by the timestamp they may go.</summary>
+    private readonly PriorityQueue<DispatchSlot<TKey, TBatch>, long> _held = new();
+
+    private readonly List<(DispatchSlot<TKey, TBatch> Slot, TBatch Batch)> _sending = [];
     private readonly ITimer _heldTimer;
     private readonly Action<TBatch, TItem> _add;
     private long _heldTimerDue = long.MaxValue;
@@ -33,11 +44,9 @@ internal abstract class RoundDispatcher<TKey, TItem, TBatch> : BackgroundService
     protected RoundDispatcher(TimeSpan spacing, TimeSpan keySpacing, TimeProvider time, IEqualityComparer<TKey>? comparer)
     {
         _rounds = new DispatchRounds(spacing, time);
-        _keySpacing = keySpacing;
+        _keySpacing = keySpacing > TimeSpan.Zero ? (long)(keySpacing.TotalSeconds * time.TimestampFrequency) : 0;
         _time = time;
-        _inFlight = new HashSet<TKey>(comparer);
-        _pending = new Dictionary<TKey, TBatch>(comparer);
-        _lastSent = new Dictionary<TKey, long>(comparer);
+        _slots = new Dictionary<TKey, DispatchSlot<TKey, TBatch>>(comparer);
         _add = Add;
         _heldTimer = time.CreateTimer(static rounds => ((DispatchRounds)rounds!).Wake(), _rounds, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
@@ -47,28 +56,19 @@ internal abstract class RoundDispatcher<TKey, TItem, TBatch> : BackgroundService
     /// <summary>Adds to a key's batch with <paramref name="add"/> (called under the dispatcher's lock): for batches that gather more than one kind of item.</summary>
     protected void Post<TArg>(TKey key, TArg arg, Action<TBatch, TArg> add)
     {
+        bool wake;
         lock (_gate)
         {
-            if (!_pending.TryGetValue(key, out var batch))
-            {
-                _pending[key] = batch = NewBatch();
-            }
-
-            add(batch, arg);
-            if (_inFlight.Contains(key))
-            {
-                // Sent when the call in flight returns.
-                return;
-            }
-
-            if (HeldUntil(key, _time.GetTimestamp()) is { } ready)
-            {
-                WakeAt(ready);
-                return;
-            }
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, key, out _);
+            slot ??= new DispatchSlot<TKey, TBatch>(key);
+            add(slot.Batch ??= NewBatch(), arg);
+            wake = Schedule(slot, _time.GetTimestamp());
         }
 
-        _rounds.Wake();
+        if (wake)
+        {
+            _rounds.Wake();
+        }
     }
 
     public override void Dispose()
@@ -105,59 +105,60 @@ internal abstract class RoundDispatcher<TKey, TItem, TBatch> : BackgroundService
             lock (_gate)
             {
                 var now = _time.GetTimestamp();
-                long? nextHeld = null;
-                foreach (var kv in _pending)
+                while (_held.TryPeek(out var held, out var ready) && ready <= now)
                 {
-                    if (_inFlight.Contains(kv.Key))
-                    {
-                        continue;
-                    }
-
-                    if (HeldUntil(kv.Key, now) is { } ready)
-                    {
-                        nextHeld = Math.Min(nextHeld ?? long.MaxValue, ready);
-                        continue;
-                    }
-
-                    _ready.Add(kv);
+                    _held.Dequeue();
+                    _due.Add(held);
                 }
 
-                foreach (var (key, _) in _ready)
+                foreach (var slot in _due)
                 {
-                    _pending.Remove(key);
-                    _inFlight.Add(key);
-                    if (_keySpacing > TimeSpan.Zero)
-                    {
-                        _lastSent[key] = now;
-                    }
+                    _sending.Add((slot, slot.Batch!));
+                    slot.Batch = null;
+                    slot.Queued = false;
+                    slot.InFlight = true;
+                    slot.LastSent = now;
                 }
 
+                _due.Clear();
                 _heldTimerDue = long.MaxValue;
-                if (nextHeld is { } at)
+                if (_held.TryPeek(out _, out var next))
                 {
-                    WakeAt(at);
+                    WakeAt(next);
                 }
             }
 
-            foreach (var (key, batch) in _ready)
+            foreach (var (slot, batch) in _sending)
             {
-                _ = SendAsync(key, batch);
+                _ = SendAsync(slot, batch);
             }
 
-            _ready.Clear();
+            _sending.Clear();
         }
     }
 
-    /// <summary>When a key that is not in flight may be sent next, if that is later than <paramref name="now"/> (under the lock).</summary>
-    private long? HeldUntil(TKey key, long now)
+    /// <summary>
+    /// Queues a key that has a batch, unless its call is in flight (it is queued when the call returns) or it is queued
+    /// already: for the next round, or, while its spacing runs, until the spacing is over. True when the next round
+    /// should be asked for now (under the lock).
+    /// </summary>
+    private bool Schedule(DispatchSlot<TKey, TBatch> slot, long now)
     {
-        if (_keySpacing <= TimeSpan.Zero || !_lastSent.TryGetValue(key, out var sent))
+        if (slot.InFlight || slot.Queued || slot.Batch is null)
         {
-            return null;
+            return false;
         }
 
-        var ready = sent + (long)(_keySpacing.TotalSeconds * _time.TimestampFrequency);
-        return ready > now ? ready : null;
+        slot.Queued = true;
+        if (_keySpacing > 0 && slot.LastSent is { } sent && sent + _keySpacing > now)
+        {
+            _held.Enqueue(slot, sent + _keySpacing);
+            WakeAt(sent + _keySpacing);
+            return false;
+        }
+
+        _due.Add(slot);
+        return true;
     }
 
     /// <summary>Makes sure a round starts by <paramref name="timestamp"/> (under the lock).</summary>
@@ -173,29 +174,30 @@ internal abstract class RoundDispatcher<TKey, TItem, TBatch> : BackgroundService
         _heldTimer.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
-    private async Task SendAsync(TKey key, TBatch batch)
+    private async Task SendAsync(DispatchSlot<TKey, TBatch> slot, TBatch batch)
     {
         try
         {
-            await DeliverAsync(key, batch);
+            await DeliverAsync(slot.Key, batch);
         }
         catch (Exception ex)
         {
-            OnLost(ex, key, batch);
+            OnLost(ex, slot.Key, batch);
         }
         finally
         {
-            bool more;
+            bool wake;
             lock (_gate)
             {
-                _inFlight.Remove(key);
-                more = _pending.ContainsKey(key);
+                slot.InFlight = false;
+                wake = Schedule(slot, _time.GetTimestamp());
             }
 
-            if (more)
+            if (wake)
             {
                 _rounds.Wake();
             }
         }
     }
+
 }
