@@ -9,7 +9,7 @@ namespace Leaderboard.Domain.Counting;
 /// The state of the dossiers of one ledger shard and what they add to each unit's counters. Each accepted
 /// event updates its dossier's facts; when that changes the dossier's contribution, the ledger adds the signed
 /// difference to the owner unit's totals, and to the pending deltas of the owner and all its ancestors that
-/// <see cref="TakeDeltas"/> hands to the unit grains. Not thread-safe: owned by one grain.
+/// <see cref="TakeDeltas()"/> hands to the unit grains. Not thread-safe: owned by one grain.
 /// </summary>
 /// <remarks>
 /// Totals are kept for owners only, not rolled up: they are read only when a unit re-reads the shard
@@ -24,7 +24,14 @@ public sealed class DossierLedger
     private readonly Catalogue.Catalogue _catalogue;
     private readonly TimeZoneInfo _timeZone;
     private readonly Dictionary<string, DossierState> _dossiers = new(StringComparer.Ordinal);
+
+    /// <summary>Every unit this ledger met (in an event or a chain), by code; <see cref="_slots"/> has them by slot.</summary>
     private readonly Dictionary<string, LedgerUnit> _units = new(StringComparer.Ordinal);
+
+    private readonly List<LedgerUnit> _slots = [];
+
+    /// <summary>The units counted for so far (owners and their ancestors), in the order they were first counted.</summary>
+    private readonly List<LedgerUnit> _counted = [];
     private readonly Dictionary<string, string> _unknownCodes = new(StringComparer.Ordinal);
 
     /// <summary>The units with a pending delta, in the order they got it.</summary>
@@ -46,10 +53,30 @@ public sealed class DossierLedger
     public int DossierCount => _dossiers.Count;
 
     /// <summary>The unit the dossier counts for now, or null (unknown, voided, or neither receipt nor payment).</summary>
-    public string? OwnerOf(string dossier) => _dossiers.TryGetValue(dossier, out var state) ? state.Owner : null;
+    public string? OwnerOf(string dossier) => Find(dossier).Owner;
+
+    /// <summary>
+    /// The dossier's state as it is now, to read its owner and then hand to <see cref="Apply(DossierEvent, DossierHandle)"/>
+    /// after the event was journaled, so the dossier is looked up once rather than twice. Valid until this ledger is
+    /// replaced; empty for a dossier not known yet.
+    /// </summary>
+    public DossierHandle Find(string dossier) => new(_dossiers.GetValueOrDefault(dossier));
 
     /// <summary>Every unit this ledger has ever counted something for (its own dossiers' units and their ancestors).</summary>
-    public IEnumerable<string> Units => _units.Keys;
+    public IEnumerable<string> Units => _counted.Select(u => u.Code);
+
+    /// <summary>
+    /// How many units this ledger has numbered. Every unit it meets (in an event, or as an ancestor) gets the next slot
+    /// for the ledger's life, so a caller can keep its own per-unit records in a list by slot instead of a dictionary
+    /// by code.
+    /// </summary>
+    public int SlotCount => _slots.Count;
+
+    /// <summary>The slot of a unit, numbering it if it is new.</summary>
+    public int SlotOf(string unit) => Met(unit).Slot;
+
+    /// <summary>The code of the unit in a slot.</summary>
+    public string UnitAt(int slot) => _slots[slot].Code;
 
     /// <summary>
     /// What this ledger's dossiers add to the unit's subtree now, in new counters the caller owns; empty when it has
@@ -80,22 +107,34 @@ public sealed class DossierLedger
         return sum;
     }
 
-    /// <summary>Applies one accepted, new event, in arrival order.</summary>
-    public void Apply(DossierEvent e)
-    {
-        ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(_dossiers, e.Dossier, out _);
-        state ??= new DossierState();
+    /// <summary>Applies one accepted, new event, in arrival order; returns the slot of the event's unit.</summary>
+    public int Apply(DossierEvent e) => Apply(e, default);
 
+    /// <summary>
+    /// Applies one accepted, new event, in arrival order, to the dossier <paramref name="known"/> found (looked up again
+    /// when it was not known then); returns the slot of the event's unit.
+    /// </summary>
+    public int Apply(DossierEvent e, DossierHandle known)
+    {
+        var state = known.State;
+        if (state is null)
+        {
+            ref var added = ref CollectionsMarshal.GetValueRefOrAddDefault(_dossiers, e.Dossier, out _);
+            state = added ??= new DossierState();
+        }
+
+        // The event's unit, resolved once: its code is the shared instance the state keeps.
+        var at = Met(e.Unit);
         if (state.Voided)
         {
-            return;
+            return at.Slot;
         }
 
         var before = state.Contribution();
         switch (e.Type)
         {
             case EventType.DossierReceived:
-                Receive(state, e);
+                Receive(state, e, at.Code);
                 break;
             case EventType.DossierFinished:
                 Finish(state, e);
@@ -104,7 +143,7 @@ public sealed class DossierLedger
                 state.Void();
                 break;
             case EventType.PaymentCompleted:
-                Complete(state, e);
+                Complete(state, e, at.Code);
                 break;
             case EventType.PaymentRefunded:
                 Refund(state, e);
@@ -116,13 +155,13 @@ public sealed class DossierLedger
         var after = state.Contribution();
         if (before == after)
         {
-            return;
+            return at.Slot;
         }
 
         if (before.Unit is { } unit && string.Equals(unit, after.Unit, StringComparison.Ordinal))
         {
             // The dossier stays with its unit: only the indicators the event changed move.
-            var chain = ChainOf(unit);
+            var chain = ChainOf(ReferenceEquals(unit, at.Code) ? at : Met(unit));
             after.AddChangeFrom(before, chain[0].OwnTotals);
             if (RecordsDeltas)
             {
@@ -137,6 +176,8 @@ public sealed class DossierLedger
             Spread(before, -1);
             Spread(after, 1);
         }
+
+        return at.Slot;
     }
 
     /// <summary>
@@ -150,7 +191,17 @@ public sealed class DossierLedger
             return ReadOnlyDictionary<string, CounterDelta>.Empty;
         }
 
-        var taken = new Dictionary<string, CounterDelta>(_touched.Count, StringComparer.Ordinal);
+        var taken = new List<(int Slot, CounterDelta Delta)>(_touched.Count);
+        TakeDeltas(taken);
+        return taken.ToDictionary(x => UnitAt(x.Slot), x => x.Delta, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The signed deltas since the last take, by unit slot (rolled up to ancestors, no empty ones), added to
+    /// <paramref name="taken"/>; then forgets them. The caller owns what it gets: the ledger starts new deltas.
+    /// </summary>
+    public void TakeDeltas(List<(int Slot, CounterDelta Delta)> taken)
+    {
         foreach (var counted in _touched)
         {
             if (counted.Pending is { } delta)
@@ -159,7 +210,7 @@ public sealed class DossierLedger
                 delta.Coalesce();
                 if (!delta.IsEmpty)
                 {
-                    taken.Add(counted.Code, delta);
+                    taken.Add((counted.Slot, delta));
                 }
             }
 
@@ -167,7 +218,6 @@ public sealed class DossierLedger
         }
 
         _touched.Clear();
-        return taken;
     }
 
     /// <summary>
@@ -340,14 +390,14 @@ public sealed class DossierLedger
             if (state.Contribution() is { Unit: { } unit } contribution)
             {
                 // Resolving the chain also counts the ancestors (see Units), as applying the events did.
-                contribution.AddTo(ledger.ChainOf(unit)[0].OwnTotals, 1);
+                contribution.AddTo(ledger.ChainOf(ledger.Met(unit))[0].OwnTotals, 1);
             }
         }
 
         return ledger;
     }
 
-    private void Receive(DossierState state, DossierEvent e)
+    private void Receive(DossierState state, DossierEvent e, string unit)
     {
         var ticks = e.OccurredAt.UtcTicks;
         if (state.HasReceipt && ticks < state.ReceiptTicks)
@@ -355,8 +405,8 @@ public sealed class DossierLedger
             return;
         }
 
-        state.ReceiptUnit = Intern(e.Unit);
-        state.Procedure = e.Procedure is null ? null : Intern(e.Procedure);
+        state.ReceiptUnit = unit;
+        state.Procedure = e.Procedure is null ? null : InternProcedure(e.Procedure);
         state.Channel = e.Channel ?? Channel.Direct;
         state.ReceiptTicks = ticks;
         state.ReceiptDay = DayOf(e.OccurredAt);
@@ -379,7 +429,7 @@ public sealed class DossierLedger
         }
     }
 
-    private void Complete(DossierState state, DossierEvent e)
+    private void Complete(DossierState state, DossierEvent e, string unit)
     {
         var id = e.Payment ?? throw new ArgumentException("payment.completed without a payment id", nameof(e));
         var ticks = e.OccurredAt.UtcTicks;
@@ -401,7 +451,7 @@ public sealed class DossierLedger
 
         ref var p = ref state.Payments![i];
         p.Completed = true;
-        p.Unit = Intern(e.Unit);
+        p.Unit = unit;
         p.Ticks = ticks;
         p.Day = DayOf(e.OccurredAt);
         p.Method = e.Method ?? PaymentMethod.Cash;
@@ -429,7 +479,7 @@ public sealed class DossierLedger
             return;
         }
 
-        var chain = ChainOf(unit);
+        var chain = ChainOf(Met(unit));
         contribution.AddTo(chain[0].OwnTotals, sign);
         if (RecordsDeltas)
         {
@@ -441,29 +491,46 @@ public sealed class DossierLedger
     }
 
     /// <summary>The unit, then its ancestors up to the root; counted from now on (see <see cref="Units"/>).</summary>
-    private LedgerUnit[] ChainOf(string unit)
+    private LedgerUnit[] ChainOf(LedgerUnit unit)
     {
-        var counted = Counted(unit);
-        if (counted.Chain is { } chain)
+        if (unit.Chain is { } chain)
         {
             return chain;
         }
 
-        var ancestors = _catalogue.AncestorsOf(unit);
+        var ancestors = _catalogue.AncestorsOf(unit.Code);
         chain = new LedgerUnit[ancestors.Count + 1];
-        chain[0] = counted;
+        chain[0] = Counting(unit);
         for (var i = 0; i < ancestors.Count; i++)
         {
-            chain[i + 1] = Counted(ancestors[i]);
+            chain[i + 1] = Counting(Met(ancestors[i]));
         }
 
-        return counted.Chain = chain;
+        return unit.Chain = chain;
     }
 
-    private LedgerUnit Counted(string unit)
+    /// <summary>The ledger's record of a unit, numbered in the next slot the first time (its code shared, see <see cref="Intern"/>).</summary>
+    private LedgerUnit Met(string unit)
     {
-        ref var counted = ref CollectionsMarshal.GetValueRefOrAddDefault(_units, unit, out _);
-        return counted ??= new LedgerUnit(unit);
+        ref var met = ref CollectionsMarshal.GetValueRefOrAddDefault(_units, unit, out var exists);
+        if (!exists)
+        {
+            met = new LedgerUnit(Intern(unit), _slots.Count);
+            _slots.Add(met);
+        }
+
+        return met!;
+    }
+
+    private LedgerUnit Counting(LedgerUnit unit)
+    {
+        if (!unit.IsCounted)
+        {
+            unit.IsCounted = true;
+            _counted.Add(unit);
+        }
+
+        return unit;
     }
 
     private CounterDelta PendingOf(LedgerUnit counted)
@@ -484,6 +551,9 @@ public sealed class DossierLedger
 
     private int DayOf(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, _timeZone).DateTime).DayNumber;
+
+    /// <summary>One string instance per procedure code, so that millions of states share them.</summary>
+    private string InternProcedure(string code) => _catalogue.FindProcedure(code)?.Code ?? Intern(code);
 
     /// <summary>One string instance per unit or procedure code, so that millions of states share them.</summary>
     private string Intern(string code)

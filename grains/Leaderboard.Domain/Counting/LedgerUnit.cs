@@ -5,9 +5,15 @@ namespace Leaderboard.Domain.Counting;
 /// delta since the last take, and the unit's chain (itself, then its ancestors up to the root), resolved once so
 /// that spreading a change costs one look-up by code per event rather than one per unit of the chain and per target.
 /// </summary>
-internal sealed class LedgerUnit(string code)
+internal sealed class LedgerUnit(string code, int slot)
 {
     public string Code { get; } = code;
+
+    /// <summary>The unit's number in its ledger (see <see cref="DossierLedger.SlotCount"/>).</summary>
+    public int Slot { get; } = slot;
+
+    /// <summary>Whether the unit is in some owner's chain (an owner or an ancestor of one), not only met in an event.</summary>
+    public bool IsCounted { get; set; }
 
     /// <summary>
     /// What the dossiers this unit owns add to it; not rolled up (a unit's subtree is the sum over the owners in it),

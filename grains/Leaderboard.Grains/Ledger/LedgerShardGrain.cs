@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using ActivityKind = Leaderboard.Abstractions.Ingestion.ActivityKind;
 using Leaderboard.Abstractions;
 using Leaderboard.Abstractions.Ingestion;
@@ -33,8 +32,11 @@ internal sealed partial class LedgerShardGrain(
     private const string IdConflict = "mã sự kiện (id) đã được dùng cho một nội dung khác; sự kiện đầu tiên được giữ";
     private const string OutOfScope = "đơn vị của sự kiện hoặc của hồ sơ nằm ngoài phạm vi của khóa";
 
-    /// <summary>Every unit this shard has reported to or is about to.</summary>
-    private readonly Dictionary<string, ShardUnit> _units = new(StringComparer.Ordinal);
+    /// <summary>Every unit this shard has reported to or is about to, by the ledger's slot of the unit (null: none yet).</summary>
+    private readonly List<ShardUnit?> _units = [];
+
+    /// <summary>What the ledger hands over at each drain (reused).</summary>
+    private readonly List<(int Slot, CounterDelta Delta)> _taken = [];
 
     /// <summary>The units with something for the next flush, in the order they got it.</summary>
     private readonly List<ShardUnit> _queue = [];
@@ -86,7 +88,7 @@ internal sealed partial class LedgerShardGrain(
         // (an empty, non-live delta), so it re-reads this shard's whole contribution.
         foreach (var code in _ledger.Units)
         {
-            var unit = UnitOf(code);
+            var unit = UnitAt(_ledger.SlotOf(code));
             unit.Announce = true;
             Enqueue(unit);
         }
@@ -107,11 +109,13 @@ internal sealed partial class LedgerShardGrain(
         var verdicts = new ItemVerdict[items.Count];
         var entries = new List<JournalEntry>(items.Count);
         var positions = new List<int>(items.Count);
+        var dossiers = new DossierHandle[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
             var e = item.Event;
-            var owner = _ledger.OwnerOf(e.Dossier);
+            dossiers[i] = _ledger.Find(e.Dossier);
+            var owner = dossiers[i].Owner;
             if (scope is not null && (!InScope(e.Unit, scope) || (owner is not null && !InScope(owner, scope))))
             {
                 verdicts[i] = new ItemVerdict(item.Index, Verdict.Rejected, "unit", OutOfScope);
@@ -154,9 +158,9 @@ internal sealed partial class LedgerShardGrain(
                 switch (outcomes[k])
                 {
                     case AppendOutcome.Appended:
-                        _ledger.Apply(item.Event);
+                        var slot = _ledger.Apply(item.Event, dossiers[i]);
                         _lastApplied = entries[k].Sequence;
-                        CountActivity(item.Event, now);
+                        CountActivity(UnitAt(slot), item.Event, now);
                         verdicts[i] = new ItemVerdict(item.Index, Verdict.Accepted);
                         break;
                     case AppendOutcome.Duplicate:
@@ -187,7 +191,7 @@ internal sealed partial class LedgerShardGrain(
         // The contribution includes every change applied so far, so whatever is still waiting in the outbox for
         // this unit is part of it; the bumped sequence makes any older delta in flight stale for the unit.
         DrainLedger();
-        var reader = UnitOf(unit);
+        var reader = UnitAt(_ledger.SlotOf(unit));
         reader.Outbox = null;
         reader.Announce = false;
         var sequence = ++reader.SentSequence;
@@ -247,10 +251,17 @@ internal sealed partial class LedgerShardGrain(
         stream.Position = 0;
         _ledger = DossierLedger.ReadSnapshot(Catalogue, stream);
         _epoch = Epochs.New(time);
-        foreach (var unit in _units.Values)
+
+        // The new ledger numbers its units anew: the records move to their new slots.
+        var known = _units.OfType<ShardUnit>().ToList();
+        _units.Clear();
+        foreach (var unit in known)
         {
             unit.Outbox = null;
             unit.SentSequence = 0;
+            var slot = _ledger.SlotOf(unit.Code);
+            GrowTo(slot);
+            _units[slot] = unit;
         }
 
         LogCatalogueFollowed(Shard, _revision);
@@ -258,9 +269,10 @@ internal sealed partial class LedgerShardGrain(
 
     private void DrainLedger()
     {
-        foreach (var (code, delta) in _ledger.TakeDeltas())
+        _ledger.TakeDeltas(_taken);
+        foreach (var (slot, delta) in _taken)
         {
-            var unit = UnitOf(code);
+            var unit = UnitAt(slot);
             if (unit.Outbox is { } pending)
             {
                 pending.Append(delta);
@@ -273,12 +285,22 @@ internal sealed partial class LedgerShardGrain(
 
             Enqueue(unit);
         }
+
+        _taken.Clear();
     }
 
-    private ShardUnit UnitOf(string code)
+    private ShardUnit UnitAt(int slot)
     {
-        ref var unit = ref CollectionsMarshal.GetValueRefOrAddDefault(_units, code, out _);
-        return unit ??= new ShardUnit(code);
+        GrowTo(slot);
+        return _units[slot] ??= new ShardUnit(_ledger.UnitAt(slot));
+    }
+
+    private void GrowTo(int slot)
+    {
+        while (_units.Count <= slot)
+        {
+            _units.Add(null);
+        }
     }
 
     private void Enqueue(ShardUnit unit)
@@ -290,9 +312,8 @@ internal sealed partial class LedgerShardGrain(
         }
     }
 
-    private void CountActivity(DossierEvent e, DateTimeOffset now)
+    private void CountActivity(ShardUnit unit, DossierEvent e, DateTimeOffset now)
     {
-        var unit = UnitOf(e.Unit);
         var activity = unit.Activity ??= new UnitActivity(unit.Code);
         activity.Count(ActivityKind.Of(e), now);
         Enqueue(unit);
