@@ -2,7 +2,9 @@ namespace Leaderboard.Domain.Counting;
 
 /// <summary>
 /// Sparse signed (numerator, denominator) pairs keyed by day, kept in day order in one array so that a window
-/// is two binary searches and a short contiguous scan. Zero pairs are removed.
+/// is two binary searches and a short contiguous scan. Zero pairs are removed. The sums over all days are kept as
+/// well: a campaign's window usually holds every day of a series, and a unit evaluates its campaigns at every
+/// publication, over every procedure of its subtree (the binary searches were 2 % of the node's CPU under load).
 /// </summary>
 /// <remarks>
 /// Most series are deltas that live for one flush and hold a single day, so storage starts at one entry and
@@ -12,6 +14,8 @@ internal sealed class DaySeries
 {
     private DayCount[] _entries = [];
     private int _count;
+    private long _numerators;
+    private long _denominators;
 
     public int Count => _count;
 
@@ -30,6 +34,8 @@ internal sealed class DaySeries
             return;
         }
 
+        _numerators += numerator;
+        _denominators += denominator;
         var i = LowerBound(day);
         if (i < _count && _entries[i].Day == day)
         {
@@ -57,6 +63,11 @@ internal sealed class DaySeries
 
     public IndicatorCounts Sum(int fromDay, int toDay)
     {
+        if (_count == 0 || (fromDay <= _entries[0].Day && toDay >= _entries[_count - 1].Day))
+        {
+            return new IndicatorCounts(_numerators, _denominators);
+        }
+
         long n = 0;
         long d = 0;
         for (var i = LowerBound(fromDay); i < _count && _entries[i].Day <= toDay; i++)
