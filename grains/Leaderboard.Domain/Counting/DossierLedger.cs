@@ -12,10 +12,18 @@ namespace Leaderboard.Domain.Counting;
 /// <see cref="TakeDeltas()"/> hands to the unit grains. Not thread-safe: owned by one grain.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Totals are kept for owners only, not rolled up: they are read only when a unit re-reads the shard
 /// (<see cref="ContributionTo"/>, rare), which sums the owners of the unit's subtree. Rolled-up totals cost three
 /// updates per event instead of one, and made the districts' and the root's totals, in every shard, the largest and
 /// most pointer-rich structures of the heap (every procedure × every day), which the GC kept tracing and promoting.
+/// </para>
+/// <para>
+/// And they are kept only while someone reads them: the first re-read builds them in one pass over the dossiers,
+/// later events keep them current, and <see cref="DropTotals"/> lets them go once the re-reads are over (the shard
+/// drops them after a quiet spell). Re-reads come in bursts (units activating, a shard's new epoch), and between the
+/// bursts the totals only cost: in the ingest benchmark the node spent about a fifth less CPU per event without them.
+/// </para>
 /// </remarks>
 public sealed class DossierLedger
 {
@@ -37,6 +45,9 @@ public sealed class DossierLedger
     /// <summary>The units with a pending delta, in the order they got it.</summary>
     private readonly List<LedgerUnit> _touched = [];
 
+    /// <summary>Whether the owners' totals are built and kept current (see the remarks).</summary>
+    private bool _keepsTotals;
+
     public DossierLedger(Catalogue.Catalogue catalogue)
     {
         _catalogue = catalogue;
@@ -51,6 +62,9 @@ public sealed class DossierLedger
 
     /// <summary>Dossiers this ledger knows, voided ones included.</summary>
     public int DossierCount => _dossiers.Count;
+
+    /// <summary>Whether the owners' totals are kept now: built by the first <see cref="ContributionTo"/> after a <see cref="DropTotals"/>.</summary>
+    public bool KeepsTotals => _keepsTotals;
 
     /// <summary>The unit the dossier counts for now, or null (unknown, voided, or neither receipt nor payment).</summary>
     public string? OwnerOf(string dossier) => Find(dossier).Owner;
@@ -85,6 +99,7 @@ public sealed class DossierLedger
     /// </summary>
     public UnitCounters ContributionTo(string unit)
     {
+        KeepTotals();
         if (!_units.TryGetValue(unit, out var target))
         {
             return new UnitCounters();
@@ -92,19 +107,30 @@ public sealed class DossierLedger
 
         if (_catalogue.ChildrenOf(unit).Count == 0)
         {
-            return target.OwnTotals.Clone();
+            return target.OwnTotals?.Clone() ?? new UnitCounters();
         }
 
         var sum = new UnitCounters();
         foreach (var owner in _units.Values)
         {
-            if (owner.Chain is { } chain && Array.IndexOf(chain, target) >= 0)
+            if (owner.OwnTotals is { } totals && owner.Chain is { } chain && Array.IndexOf(chain, target) >= 0)
             {
-                sum.Add(owner.OwnTotals);
+                sum.Add(totals);
             }
         }
 
         return sum;
+    }
+
+    /// <summary>Lets the owners' totals go until the next <see cref="ContributionTo"/> builds them again.</summary>
+    public void DropTotals()
+    {
+        foreach (var unit in _slots)
+        {
+            unit.OwnTotals = null;
+        }
+
+        _keepsTotals = false;
     }
 
     /// <summary>Applies one accepted, new event, in arrival order; returns the slot of the event's unit.</summary>
@@ -162,7 +188,11 @@ public sealed class DossierLedger
         {
             // The dossier stays with its unit: only the indicators the event changed move.
             var chain = ChainOf(ReferenceEquals(unit, at.Code) ? at : Met(unit));
-            after.AddChangeFrom(before, chain[0].OwnTotals);
+            if (_keepsTotals)
+            {
+                after.AddChangeFrom(before, TotalsOf(chain[0]));
+            }
+
             if (RecordsDeltas)
             {
                 foreach (var counted in chain)
@@ -387,10 +417,11 @@ public sealed class DossierLedger
             }
 
             ledger._dossiers.Add(code, state);
-            if (state.Contribution() is { Unit: { } unit } contribution)
+            if (state.Contribution() is { Unit: { } unit })
             {
-                // Resolving the chain also counts the ancestors (see Units), as applying the events did.
-                contribution.AddTo(ledger.ChainOf(ledger.Met(unit))[0].OwnTotals, 1);
+                // Resolving the chain counts the unit and its ancestors (see Units), as applying the events did; the
+                // totals wait for the first re-read.
+                ledger.ChainOf(ledger.Met(unit));
             }
         }
 
@@ -480,7 +511,11 @@ public sealed class DossierLedger
         }
 
         var chain = ChainOf(Met(unit));
-        contribution.AddTo(chain[0].OwnTotals, sign);
+        if (_keepsTotals)
+        {
+            contribution.AddTo(TotalsOf(chain[0]), sign);
+        }
+
         if (RecordsDeltas)
         {
             foreach (var counted in chain)
@@ -520,6 +555,34 @@ public sealed class DossierLedger
         }
 
         return met!;
+    }
+
+    private static UnitCounters TotalsOf(LedgerUnit owner) => owner.OwnTotals ??= new UnitCounters();
+
+    /// <summary>Builds the owners' totals from the dossiers, unless they are kept already; from then on events keep them current.</summary>
+    private void KeepTotals()
+    {
+        if (_keepsTotals)
+        {
+            return;
+        }
+
+        LedgerUnit? last = null;
+        foreach (var state in _dossiers.Values)
+        {
+            if (state.Contribution() is { Unit: { } unit } contribution)
+            {
+                // Dossiers of one unit share its code's instance: most steps skip the look-up.
+                if (!ReferenceEquals(last?.Code, unit))
+                {
+                    last = ChainOf(Met(unit))[0];
+                }
+
+                contribution.AddTo(TotalsOf(last), 1);
+            }
+        }
+
+        _keepsTotals = true;
     }
 
     private LedgerUnit Counting(LedgerUnit unit)

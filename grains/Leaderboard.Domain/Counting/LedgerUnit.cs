@@ -17,9 +17,9 @@ internal sealed class LedgerUnit(string code, int slot)
 
     /// <summary>
     /// What the dossiers this unit owns add to it; not rolled up (a unit's subtree is the sum over the owners in it),
-    /// so a pure ancestor keeps this empty.
+    /// so a pure ancestor keeps this empty. Null while the ledger keeps no totals, or before the unit owns anything.
     /// </summary>
-    public UnitCounters OwnTotals { get; } = new();
+    public UnitCounters? OwnTotals { get; set; }
 
     /// <summary>Null until something is spread here after the last take; rolled up (this unit's subtree).</summary>
     public CounterDelta? Pending { get; set; }

@@ -16,6 +16,9 @@ internal sealed partial class LedgerShardGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ledger shard {Shard}: snapshot not written; replay will be longer")]
     private partial void LogSnapshotFailed(Exception exception, int shard);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ledger shard {Shard}: no re-read for {Quiet}; unit totals dropped until the next")]
+    private partial void LogTotalsDropped(int shard, TimeSpan quiet);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Ledger shard {Shard} rebuilt its unit totals for catalogue revision {Revision}")]
     private partial void LogCatalogueFollowed(int shard, long revision);
 }

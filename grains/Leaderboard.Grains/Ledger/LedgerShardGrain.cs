@@ -47,6 +47,7 @@ internal sealed partial class LedgerShardGrain(
     private long _nextSequence = 1;
     private long _lastApplied;
     private int _sinceSnapshot;
+    private DateTimeOffset _lastReread;
     private DateTimeOffset? _firstUnsnapshotted;
 
     private int Shard => (int)this.GetPrimaryKeyLong();
@@ -195,6 +196,7 @@ internal sealed partial class LedgerShardGrain(
         reader.Outbox = null;
         reader.Announce = false;
         var sequence = ++reader.SentSequence;
+        _lastReread = time.GetUtcNow();
         return Task.FromResult(new ShardContribution(Shard, _epoch, sequence, _ledger.ContributionTo(unit)));
     }
 
@@ -202,6 +204,13 @@ internal sealed partial class LedgerShardGrain(
     {
         FollowCatalogue();
         DrainLedger();
+        var keptFor = options.Value.TotalsKeptFor;
+        if (_ledger.KeepsTotals && time.GetUtcNow() - _lastReread >= keptFor)
+        {
+            _ledger.DropTotals();
+            LogTotalsDropped(Shard, keptFor);
+        }
+
         if (_queue.Count == 0)
         {
             if (_firstUnsnapshotted is { } first && time.GetUtcNow() - first >= options.Value.SnapshotInterval)

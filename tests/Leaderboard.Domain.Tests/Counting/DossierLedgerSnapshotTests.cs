@@ -58,16 +58,58 @@ public sealed class DossierLedgerSnapshotTests
     {
         // Receipts, corrections within and across units, payments, refunds, finishes and the odd void, in a seeded
         // random order: whatever the incremental bookkeeping skips must still add up to the totals a snapshot
-        // rebuilds from the dossiers' states alone.
+        // rebuilds from the dossiers' states alone. A first read makes the ledger keep its totals from the start.
         var ledger = new DossierLedger(_catalogue);
+        Assert.True(ledger.ContributionTo(SampleOrg.Province).IsEmpty);
         var deltas = ApplyRandomStream(ledger, new Random(20241128), [SampleOrg.Veterinary, SampleOrg.Plants, SampleOrg.Forestry], 60, 3_000);
+        Assert.True(ledger.KeepsTotals);
         var rebuilt = Load(Snapshot(ledger));
+        Assert.False(rebuilt.KeepsTotals);
         foreach (var unit in AllUnits)
         {
             var expected = rebuilt.ContributionTo(unit).Export();
             Assert.Equal(expected, ledger.ContributionTo(unit).Export());
             Assert.Equal(expected, (deltas.GetValueOrDefault(unit) ?? new UnitCounters()).Export());
         }
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(2024)]
+    public void Totals_dropped_and_built_again_at_any_point_equal_totals_kept_throughout(int seed)
+    {
+        // Two ledgers get the same events; one keeps its totals all along, the other drops them at random points and
+        // is read (which builds them again) at others, with events applied while it keeps none.
+        var kept = new DossierLedger(_catalogue);
+        Assert.True(kept.ContributionTo(SampleOrg.Province).IsEmpty);
+        var dropping = new DossierLedger(_catalogue);
+        string[] units = [SampleOrg.Veterinary, SampleOrg.Plants, SampleOrg.Forestry, SampleOrg.Department];
+        var random = new Random(seed);
+        for (var round = 0; round < 40; round++)
+        {
+            var choice = new Random(random.Next());
+            ApplyRandomStream(kept, new Random(round + (seed * 100)), units, 50, 100);
+            ApplyRandomStream(dropping, new Random(round + (seed * 100)), units, 50, 100);
+            switch (choice.Next(3))
+            {
+                case 0:
+                    dropping.DropTotals();
+                    Assert.False(dropping.KeepsTotals);
+                    break;
+                case 1:
+                    var unit = AllUnits[choice.Next(AllUnits.Length)];
+                    Assert.Equal(kept.ContributionTo(unit).Export(), dropping.ContributionTo(unit).Export());
+                    Assert.True(dropping.KeepsTotals);
+                    break;
+            }
+        }
+
+        foreach (var unit in AllUnits)
+        {
+            Assert.Equal(kept.ContributionTo(unit).Export(), dropping.ContributionTo(unit).Export());
+        }
+
+        Assert.Equal(kept.Units, dropping.Units);
     }
 
     [Theory]
