@@ -31,7 +31,9 @@ public sealed class DossierLedger
 
     private readonly Catalogue.Catalogue _catalogue;
     private readonly TimeZoneInfo _timeZone;
-    private readonly Dictionary<string, DossierState> _dossiers = new(StringComparer.Ordinal);
+    /// <summary>The dossiers' codes, numbered in order of arrival; <see cref="_states"/> holds their states by number.</summary>
+    private readonly DossierCodes _codes = new();
+    private DossierState[] _states = new DossierState[64];
 
     /// <summary>Every unit this ledger met (in an event or a chain), by code; <see cref="_slots"/> has them by slot.</summary>
     private readonly Dictionary<string, LedgerUnit> _units = new(StringComparer.Ordinal);
@@ -61,7 +63,7 @@ public sealed class DossierLedger
     public bool RecordsDeltas { get; set; } = true;
 
     /// <summary>Dossiers this ledger knows, voided ones included.</summary>
-    public int DossierCount => _dossiers.Count;
+    public int DossierCount => _codes.Count;
 
     /// <summary>Whether the owners' totals are kept now: built by the first <see cref="ContributionTo"/> after a <see cref="DropTotals"/>.</summary>
     public bool KeepsTotals => _keepsTotals;
@@ -74,7 +76,11 @@ public sealed class DossierLedger
     /// after the event was journaled, so the dossier is looked up once rather than twice. Valid until this ledger is
     /// replaced; empty for a dossier not known yet.
     /// </summary>
-    public DossierHandle Find(string dossier) => new(_dossiers.GetValueOrDefault(dossier));
+    public DossierHandle Find(string dossier)
+    {
+        var number = _codes.Find(dossier);
+        return number < 0 ? default : new DossierHandle(number, _states[number].Owner);
+    }
 
     /// <summary>Every unit this ledger has ever counted something for (its own dossiers' units and their ancestors).</summary>
     public IEnumerable<string> Units => _counted.Select(u => u.Code);
@@ -142,12 +148,14 @@ public sealed class DossierLedger
     /// </summary>
     public int Apply(DossierEvent e, DossierHandle known)
     {
-        var state = known.State;
-        if (state is null)
+        var number = known.Number - 1;
+        if (number < 0)
         {
-            ref var added = ref CollectionsMarshal.GetValueRefOrAddDefault(_dossiers, e.Dossier, out _);
-            state = added ??= new DossierState();
+            number = Dossier(e.Dossier, out _);
         }
+
+        // A reference into the array: nothing below adds a dossier, so the array is not replaced meanwhile.
+        ref var state = ref _states[number];
 
         // The event's unit, resolved once: its code is the shared instance the state keeps.
         var at = Met(e.Unit);
@@ -160,19 +168,19 @@ public sealed class DossierLedger
         switch (e.Type)
         {
             case EventType.DossierReceived:
-                Receive(state, e, at.Code);
+                Receive(ref state, e, at.Code);
                 break;
             case EventType.DossierFinished:
-                Finish(state, e);
+                Finish(ref state, e);
                 break;
             case EventType.DossierVoided:
                 state.Void();
                 break;
             case EventType.PaymentCompleted:
-                Complete(state, e, at.Code);
+                Complete(ref state, e, at.Code);
                 break;
             case EventType.PaymentRefunded:
-                Refund(state, e);
+                Refund(ref state, e);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(e), e.Type, "unknown event type");
@@ -274,7 +282,8 @@ public sealed class DossierLedger
             return i;
         }
 
-        foreach (var state in _dossiers.Values)
+        var states = _states.AsSpan(0, _codes.Count);
+        foreach (ref readonly var state in states)
         {
             Index(state.ReceiptUnit);
             Index(state.Procedure);
@@ -296,10 +305,21 @@ public sealed class DossierLedger
             w.Write(s);
         }
 
-        w.Write7BitEncodedInt(_dossiers.Count);
-        foreach (var (code, state) in _dossiers)
+        w.Write7BitEncodedInt(states.Length);
+        var utf8 = new byte[256];
+        for (var number = 0; number < states.Length; number++)
         {
-            w.Write(code);
+            // As BinaryWriter.Write(string) would write the code: its UTF-8 length, then the bytes.
+            var code = _codes[number];
+            var length = Encoding.UTF8.GetByteCount(code);
+            if (length > utf8.Length)
+            {
+                utf8 = new byte[Math.Max(length, utf8.Length * 2)];
+            }
+
+            w.Write7BitEncodedInt(Encoding.UTF8.GetBytes(code, utf8));
+            w.Write(utf8, 0, length);
+            ref readonly var state = ref states[number];
             var flags = SnapshotFlags.None;
             flags |= state.Voided ? SnapshotFlags.Voided : 0;
             flags |= state.HasReceipt ? SnapshotFlags.Receipt : 0;
@@ -366,12 +386,14 @@ public sealed class DossierLedger
         }
 
         var count = r.Read7BitEncodedInt();
-        ledger._dossiers.EnsureCapacity(count);
+        ledger._codes.EnsureCapacity(count);
+        ledger._states = new DossierState[Math.Max(count, 64)];
         for (var d = 0; d < count; d++)
         {
             var code = r.ReadString();
             var flags = (SnapshotFlags)r.ReadByte();
-            var state = new DossierState { Voided = (flags & SnapshotFlags.Voided) != 0 };
+            var state = DossierState.New();
+            state.Voided = (flags & SnapshotFlags.Voided) != 0;
             if ((flags & SnapshotFlags.Receipt) != 0)
             {
                 state.ReceiptUnit = strings[r.Read7BitEncodedInt()];
@@ -416,7 +438,9 @@ public sealed class DossierLedger
                 state.Payments = payments;
             }
 
-            ledger._dossiers.Add(code, state);
+            ledger._states[ledger.Dossier(code, out var added)] = added
+                ? state
+                : throw new InvalidDataException($"dossier ledger snapshot holds dossier '{code}' twice");
             if (state.Contribution() is { Unit: { } unit })
             {
                 // Resolving the chain counts the unit and its ancestors (see Units), as applying the events did; the
@@ -428,7 +452,7 @@ public sealed class DossierLedger
         return ledger;
     }
 
-    private void Receive(DossierState state, DossierEvent e, string unit)
+    private void Receive(ref DossierState state, DossierEvent e, string unit)
     {
         var ticks = e.OccurredAt.UtcTicks;
         if (state.HasReceipt && ticks < state.ReceiptTicks)
@@ -444,7 +468,7 @@ public sealed class DossierLedger
         state.ReceiptDue = e.DueDate?.DayNumber ?? DossierState.NoDay;
     }
 
-    private void Finish(DossierState state, DossierEvent e)
+    private void Finish(ref DossierState state, DossierEvent e)
     {
         var ticks = e.OccurredAt.UtcTicks;
         if (state.FinishDay == DossierState.NoDay || ticks >= state.FinishTicks)
@@ -460,7 +484,7 @@ public sealed class DossierLedger
         }
     }
 
-    private void Complete(DossierState state, DossierEvent e, string unit)
+    private void Complete(ref DossierState state, DossierEvent e, string unit)
     {
         var id = e.Payment ?? throw new ArgumentException("payment.completed without a payment id", nameof(e));
         var ticks = e.OccurredAt.UtcTicks;
@@ -488,7 +512,7 @@ public sealed class DossierLedger
         p.Method = e.Method ?? PaymentMethod.Cash;
     }
 
-    private static void Refund(DossierState state, DossierEvent e)
+    private static void Refund(ref DossierState state, DossierEvent e)
     {
         var id = e.Payment ?? throw new ArgumentException("payment.refunded without a payment id", nameof(e));
         var i = state.FindPayment(id);
@@ -557,6 +581,23 @@ public sealed class DossierLedger
         return met!;
     }
 
+    /// <summary>A dossier's number; a new dossier is numbered and its state started (<paramref name="added"/>).</summary>
+    private int Dossier(string code, out bool added)
+    {
+        var number = _codes.GetOrAdd(code, out added);
+        if (added)
+        {
+            if (number == _states.Length)
+            {
+                Array.Resize(ref _states, _states.Length * 2);
+            }
+
+            _states[number] = DossierState.New();
+        }
+
+        return number;
+    }
+
     private static UnitCounters TotalsOf(LedgerUnit owner) => owner.OwnTotals ??= new UnitCounters();
 
     /// <summary>Builds the owners' totals from the dossiers, unless they are kept already; from then on events keep them current.</summary>
@@ -568,7 +609,7 @@ public sealed class DossierLedger
         }
 
         LedgerUnit? last = null;
-        foreach (var state in _dossiers.Values)
+        foreach (ref readonly var state in _states.AsSpan(0, _codes.Count))
         {
             if (state.Contribution() is { Unit: { } unit } contribution)
             {

@@ -5,9 +5,11 @@ namespace Leaderboard.Domain.Counting;
 /// <summary>
 /// The facts of one dossier that decide its counts, kept small: instants as UTC ticks, days as day numbers,
 /// unit and procedure codes shared through the catalogue. Fields rather than properties on purpose: this is
-/// a private record of <see cref="DossierLedger"/>, one per dossier, millions of them.
+/// a private record of <see cref="DossierLedger"/>, one per dossier, millions of them, held by value in one array
+/// (see <see cref="DossierCodes"/> for why not as objects). Start one with <see cref="New"/>: the default has day 0,
+/// not <see cref="NoDay"/>.
 /// </summary>
-internal sealed class DossierState
+internal struct DossierState
 {
     public const int NoDay = -1;
 
@@ -15,29 +17,29 @@ internal sealed class DossierState
     public string? ReceiptUnit;
     public string? Procedure;
     public long ReceiptTicks;
-    public int ReceiptDay = NoDay;
-    public int ReceiptDue = NoDay;
+    public int ReceiptDay;
+    public int ReceiptDue;
     public Channel Channel;
 
     /// <summary>The finish that holds: its instant and local day; <see cref="NoDay"/> while unfinished.</summary>
     public long FinishTicks;
-    public int FinishDay = NoDay;
+    public int FinishDay;
 
     /// <summary>The latest finish that carried a due date: its instant and that due date.</summary>
     public long FinishDueTicks;
-    public int FinishDue = NoDay;
+    public int FinishDue;
 
     /// <summary>In order of each payment id's first completion (refund-only ids wait at the end).</summary>
     public PaymentState[]? Payments;
 
     public bool Voided;
 
-    public bool HasReceipt => ReceiptUnit is not null;
+    public readonly bool HasReceipt => ReceiptUnit is not null;
 
-    public int DueDay => ReceiptUnit is not null && ReceiptDue != NoDay ? ReceiptDue : FinishDue;
+    public readonly int DueDay => ReceiptUnit is not null && ReceiptDue != NoDay ? ReceiptDue : FinishDue;
 
     /// <summary>The unit the dossier counts for: the holding receipt's, else its earliest payment's; null for neither.</summary>
-    public string? Owner
+    public readonly string? Owner
     {
         get
         {
@@ -70,7 +72,16 @@ internal sealed class DossierState
         }
     }
 
-    public Contribution Contribution()
+    /// <summary>A dossier with no facts yet.</summary>
+    public static DossierState New() => new()
+    {
+        ReceiptDay = NoDay,
+        ReceiptDue = NoDay,
+        FinishDay = NoDay,
+        FinishDue = NoDay,
+    };
+
+    public readonly Contribution Contribution()
     {
         var owner = Owner;
         if (owner is null)
@@ -111,7 +122,7 @@ internal sealed class DossierState
             finishDay != NoDay && FinishDay <= due);
     }
 
-    public int FindPayment(string id)
+    public readonly int FindPayment(string id)
     {
         if (Payments is { } payments)
         {
@@ -138,7 +149,7 @@ internal sealed class DossierState
     }
 
     /// <summary>Moves a payment to the end of the arrival order (used when a refund-only id gets its first completion).</summary>
-    public void MoveToEnd(int index)
+    public readonly void MoveToEnd(int index)
     {
         var payments = Payments!;
         var moved = payments[index];
