@@ -366,33 +366,10 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted).ConfigureAwait(false);
         try
         {
-            await using (var importer = await connection.BeginBinaryImportAsync(CopySql).ConfigureAwait(false))
+            using var data = new JournalCopyData(entries, rows);
+            await using (var copy = await connection.BeginRawBinaryCopyAsync(CopySql).ConfigureAwait(false))
             {
-                foreach (var i in rows)
-                {
-                    var entry = entries[i];
-                    await importer.StartRowAsync().ConfigureAwait(false);
-                    await importer.WriteAsync(entry.EventId, NpgsqlDbType.Text).ConfigureAwait(false);
-                    await importer.WriteAsync(entry.Shard, NpgsqlDbType.Integer).ConfigureAwait(false);
-                    await importer.WriteAsync(entry.Sequence, NpgsqlDbType.Bigint).ConfigureAwait(false);
-                    await importer.WriteAsync(entry.Unit, NpgsqlDbType.Text).ConfigureAwait(false);
-                    if (entry.CountedFor is null)
-                    {
-                        await importer.WriteNullAsync().ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await importer.WriteAsync(entry.CountedFor, NpgsqlDbType.Text).ConfigureAwait(false);
-                    }
-
-                    await importer.WriteAsync(entry.Dossier, NpgsqlDbType.Text).ConfigureAwait(false);
-                    await importer.WriteAsync(entry.ContentHash, NpgsqlDbType.Bytea).ConfigureAwait(false);
-
-                    // A text field's binary form is its bytes in the client encoding, UTF-8: the content goes as received.
-                    await importer.WriteAsync(entry.Content, NpgsqlDbType.Text).ConfigureAwait(false);
-                }
-
-                await importer.CompleteAsync().ConfigureAwait(false);
+                await copy.WriteAsync(data.Data).ConfigureAwait(false);
             }
         }
         catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected)

@@ -29,13 +29,21 @@ public abstract class EventJournalContract : IAsyncLifetime
         var first = Entry("a", 1, 1, Hostile, countedFor: null);
         var second = Entry("b", 1, 2, countedFor: "U9");
 
-        var outcomes = await Journal.AppendAsync([first, second]);
+        // Every text column with letters beyond ASCII, and a sequence beyond 32 bits.
+        var third = Entry("mã-sự-kiện-đầu-tiên-🚀", 1, 5_000_000_000L, countedFor: "Xã Đồng Đăng") with
+        {
+            Unit = "Phòng Nông nghiệp",
+            Dossier = "HỒ-SƠ-Lạng-Sơn-001",
+        };
 
-        Assert.Equal([AppendOutcome.Appended, AppendOutcome.Appended], outcomes);
+        var outcomes = await Journal.AppendAsync([first, second, third]);
+
+        Assert.Equal([AppendOutcome.Appended, AppendOutcome.Appended, AppendOutcome.Appended], outcomes);
         var stored = await ReadAllAsync(Journal, 1);
-        Assert.Equal(2, stored.Count);
+        Assert.Equal(3, stored.Count);
         AssertSame(first, stored[0]);
         AssertSame(second, stored[1]);
+        AssertSame(third, stored[2]);
     }
 
     [Fact]
