@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using Leaderboard.Domain.Events;
@@ -39,6 +40,9 @@ public sealed class DossierLedger
     private readonly Dictionary<string, LedgerUnit> _units = new(StringComparer.Ordinal);
 
     private readonly List<LedgerUnit> _slots = [];
+
+    /// <summary>The same records by the identity of their code's string instance (open addressing, at most half full).</summary>
+    private LedgerUnit?[] _byInstance = new LedgerUnit?[64];
 
     /// <summary>The units counted for so far (owners and their ancestors), in the order they were first counted.</summary>
     private readonly List<LedgerUnit> _counted = [];
@@ -571,14 +575,56 @@ public sealed class DossierLedger
     /// <summary>The ledger's record of a unit, numbered in the next slot the first time (its code shared, see <see cref="Intern"/>).</summary>
     private LedgerUnit Met(string unit)
     {
+        // Events parsed on this node carry the catalogue's own instance of the code, the one the record keeps: found
+        // by reference, without hashing the characters or reading the dictionary's arrays.
+        var mask = _byInstance.Length - 1;
+        var slot = RuntimeHelpers.GetHashCode(unit) & mask;
+        for (var probe = _byInstance[slot]; probe is not null; probe = _byInstance[slot = (slot + 1) & mask])
+        {
+            if (ReferenceEquals(probe.Code, unit))
+            {
+                return probe;
+            }
+        }
+
         ref var met = ref CollectionsMarshal.GetValueRefOrAddDefault(_units, unit, out var exists);
         if (!exists)
         {
             met = new LedgerUnit(Intern(unit), _slots.Count);
             _slots.Add(met);
+            if (_slots.Count * 2 > _byInstance.Length)
+            {
+                IndexInstances(_byInstance.Length * 2);
+            }
+            else
+            {
+                PlaceInstance(met);
+            }
         }
 
         return met!;
+    }
+
+    /// <summary>Rebuilds the table of records by their code's instance with room for <paramref name="size"/> slots.</summary>
+    private void IndexInstances(int size)
+    {
+        _byInstance = new LedgerUnit?[size];
+        foreach (var unit in _slots)
+        {
+            PlaceInstance(unit);
+        }
+    }
+
+    private void PlaceInstance(LedgerUnit unit)
+    {
+        var mask = _byInstance.Length - 1;
+        var slot = RuntimeHelpers.GetHashCode(unit.Code) & mask;
+        while (_byInstance[slot] is not null)
+        {
+            slot = (slot + 1) & mask;
+        }
+
+        _byInstance[slot] = unit;
     }
 
     /// <summary>A dossier's number; a new dossier is numbered and its state started (<paramref name="added"/>).</summary>
