@@ -32,6 +32,31 @@ public sealed class RecentIdsTests
         Assert.True(recent.IsDuplicate("c", Hash("c")));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(1_000)]
+    public void Long_after_it_filled_up_it_remembers_exactly_the_latest_ids(int capacity)
+    {
+        // Many times its capacity, so the oldest keys leave from every part of its table and the rest must stay found.
+        var recent = new RecentIds(capacity);
+        const int Ids = 20_000;
+        for (var i = 0; i < Ids; i++)
+        {
+            recent.Add($"id-{i}", Hash($"content-{i}"));
+            if (i % 3 == 0)
+            {
+                // A repeated add of a remembered id changes nothing.
+                recent.Add($"id-{i}", Hash($"content-{i}"));
+            }
+        }
+
+        for (var i = 0; i < Ids; i++)
+        {
+            Assert.Equal(i >= Ids - capacity, recent.IsDuplicate($"id-{i}", Hash($"content-{i}")));
+        }
+    }
+
     [Fact]
     public void Without_capacity_it_remembers_nothing()
     {
