@@ -21,6 +21,21 @@ public sealed class LedgerOptions
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
+    /// How often a busy shard sends its deltas (default 50 ms; never more often than <see cref="FlushInterval"/>): one
+    /// that applied at least <see cref="BusyFlushEvents"/> events since its previous flush. Under such load the unit dispatcher holds a busy unit's deltas until its next
+    /// publication (<see cref="UnitPublishInterval"/>) anyway, and each flush sends one delta to the district and one to
+    /// the root: at 20 ms the node spent about 8 % more CPU per event in the ingest benchmark (18.2 and 19.5 µs against
+    /// 17.3 and 17.3 at 50 ms, alternating runs).
+    /// </summary>
+    public TimeSpan BusyFlushInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// Events applied since its previous flush that make a shard busy (default 10: with 64 shards and 20 ms flushes,
+    /// about 32,000 events/s for the node; at 5,000 events/s a shard applies one or two per flush).
+    /// </summary>
+    public int BusyFlushEvents { get; set; } = 10;
+
+    /// <summary>
     /// The least time between two delivery rounds of a silo's unit dispatcher, which gathers the deltas of all its
     /// shards into one call per unit per round (default 20 ms). A delta that arrives while the dispatcher is idle goes
     /// at once; a unit never has two calls in flight.

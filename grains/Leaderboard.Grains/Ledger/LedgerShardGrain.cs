@@ -48,6 +48,9 @@ internal sealed partial class LedgerShardGrain(
     private long _lastApplied;
     private int _sinceSnapshot;
     private DateTimeOffset _lastReread;
+    private int _appliedSinceFlush;
+    private TimeSpan _flushInterval;
+    private IGrainTimer? _flushTimer;
     private DateTimeOffset? _firstUnsnapshotted;
 
     private int Shard => (int)this.GetPrimaryKeyLong();
@@ -97,8 +100,8 @@ internal sealed partial class LedgerShardGrain(
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogActivated(Shard, _ledger.DossierCount, replayed, elapsed);
 
-        var interval = options.Value.FlushInterval;
-        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(interval, interval) { KeepAlive = true });
+        _flushInterval = options.Value.FlushInterval;
+        _flushTimer = this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(_flushInterval, _flushInterval) { KeepAlive = true });
         await base.OnActivateAsync(cancellationToken);
     }
 
@@ -159,6 +162,7 @@ internal sealed partial class LedgerShardGrain(
                 switch (outcomes[k])
                 {
                     case AppendOutcome.Appended:
+                        _appliedSinceFlush++;
                         var slot = _ledger.Apply(item.Event, dossiers[i]);
                         _lastApplied = entries[k].Sequence;
                         CountActivity(UnitAt(slot), item.Event, now);
@@ -204,6 +208,7 @@ internal sealed partial class LedgerShardGrain(
     {
         FollowCatalogue();
         DrainLedger();
+        PaceFlushes();
         var keptFor = options.Value.TotalsKeptFor;
         if (_ledger.KeepsTotals && time.GetUtcNow() - _lastReread >= keptFor)
         {
@@ -241,6 +246,27 @@ internal sealed partial class LedgerShardGrain(
         }
 
         _queue.Clear();
+    }
+
+    /// <summary>
+    /// A shard that applied at least <see cref="LedgerOptions.BusyFlushEvents"/> since its previous flush waits
+    /// <see cref="LedgerOptions.BusyFlushInterval"/> before the next, otherwise <see cref="LedgerOptions.FlushInterval"/>
+    /// (never less than that).
+    /// Under such load a unit is sent its deltas at most once per its publication interval anyway (the dispatcher holds
+    /// them), so flushing more often only makes more, smaller deltas: every flush sends one to the district and one to
+    /// the root, whichever communes it carries.
+    /// </summary>
+    private void PaceFlushes()
+    {
+        var o = options.Value;
+        var busy = _appliedSinceFlush >= o.BusyFlushEvents;
+        var interval = busy && o.BusyFlushInterval > o.FlushInterval ? o.BusyFlushInterval : o.FlushInterval;
+        _appliedSinceFlush = 0;
+        if (interval != _flushInterval && _flushTimer is { } timer)
+        {
+            _flushInterval = interval;
+            timer.Change(interval, interval);
+        }
     }
 
     /// <summary>
