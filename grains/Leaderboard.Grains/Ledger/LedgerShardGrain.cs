@@ -249,7 +249,7 @@ internal sealed partial class LedgerShardGrain(
     }
 
     /// <summary>
-    /// A shard that applied at least <see cref="LedgerOptions.BusyFlushEvents"/> since its previous flush waits
+    /// A shard that applied at least <see cref="LedgerOptions.BusyFlushEvents"/> events since its previous flush waits
     /// <see cref="LedgerOptions.BusyFlushInterval"/> before the next, otherwise <see cref="LedgerOptions.FlushInterval"/>
     /// (never less than that).
     /// Under such load a unit is sent its deltas at most once per its publication interval anyway (the dispatcher holds
