@@ -90,13 +90,10 @@ public sealed class DossierLedger
     public IEnumerable<string> Units => _counted.Select(u => u.Code);
 
     /// <summary>
-    /// How many units this ledger has numbered. Every unit it meets (in an event, or as an ancestor) gets the next slot
-    /// for the ledger's life, so a caller can keep its own per-unit records in a list by slot instead of a dictionary
-    /// by code.
+    /// The slot of a unit, numbering it if it is new. Every unit the ledger meets (in an event, or as an ancestor) gets
+    /// the next slot for the ledger's life, so a caller can keep its own per-unit records in a list by slot instead of
+    /// a dictionary by code.
     /// </summary>
-    public int SlotCount => _slots.Count;
-
-    /// <summary>The slot of a unit, numbering it if it is new.</summary>
     public int SlotOf(string unit) => Met(unit).Slot;
 
     /// <summary>The code of the unit in a slot.</summary>

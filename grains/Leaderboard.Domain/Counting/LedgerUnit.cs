@@ -9,7 +9,7 @@ internal sealed class LedgerUnit(string code, int slot)
 {
     public string Code { get; } = code;
 
-    /// <summary>The unit's number in its ledger (see <see cref="DossierLedger.SlotCount"/>).</summary>
+    /// <summary>The unit's number in its ledger (see <see cref="DossierLedger.SlotOf"/>).</summary>
     public int Slot { get; } = slot;
 
     /// <summary>Whether the unit is in some owner's chain (an owner or an ancestor of one), not only met in an event.</summary>
