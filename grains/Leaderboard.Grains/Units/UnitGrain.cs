@@ -28,7 +28,8 @@ internal sealed partial class UnitGrain(
     TimeProvider time,
     ILogger<UnitGrain> logger) : Grain, IUnitGrain
 {
-    private readonly Dictionary<int, (long Epoch, long Sequence)> _shards = [];
+    /// <summary>By shard: the epoch and sequence of the last delta applied (an epoch is never 0; 0: not read yet).</summary>
+    private (long Epoch, long Sequence)[] _shards = [];
     private UnitCounters _total = new();
     private readonly Dictionary<string, UnitStanding> _standings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
@@ -78,7 +79,8 @@ internal sealed partial class UnitGrain(
         await FollowCatalogueAsync();
         foreach (var delta in updates.Deltas)
         {
-            var known = _shards.TryGetValue(delta.Shard, out var seen);
+            var seen = (uint)delta.Shard < (uint)_shards.Length ? _shards[delta.Shard] : default;
+            var known = seen.Epoch != 0;
             if (known && seen.Epoch == delta.Epoch && delta.Sequence == seen.Sequence + 1)
             {
                 delta.Counters.AddTo(_total);
@@ -182,13 +184,14 @@ internal sealed partial class UnitGrain(
         }
 
         var total = new UnitCounters();
-        _shards.Clear();
+        var read = new (long Epoch, long Sequence)[shards];
         foreach (var part in await Task.WhenAll(pulls))
         {
-            _shards[part.Shard] = (part.Epoch, part.Sequence);
+            read[part.Shard] = (part.Epoch, part.Sequence);
             total.Add(part.Counters);
         }
 
+        _shards = read;
         _total = total;
     }
 
