@@ -25,7 +25,7 @@ internal abstract class RoundDispatcher<TKey, TItem, TBatch> : BackgroundService
     where TBatch : class
 {
     private readonly DispatchRounds _rounds;
-    private readonly long _keySpacing;
+    private long _keySpacing;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private readonly Dictionary<TKey, DispatchSlot<TKey, TBatch>> _slots;
@@ -44,8 +44,8 @@ internal abstract class RoundDispatcher<TKey, TItem, TBatch> : BackgroundService
     protected RoundDispatcher(TimeSpan spacing, TimeSpan keySpacing, TimeProvider time, IEqualityComparer<TKey>? comparer)
     {
         _rounds = new DispatchRounds(spacing, time);
-        _keySpacing = keySpacing > TimeSpan.Zero ? (long)(keySpacing.TotalSeconds * time.TimestampFrequency) : 0;
         _time = time;
+        _keySpacing = Ticks(keySpacing);
         _slots = new Dictionary<TKey, DispatchSlot<TKey, TBatch>>(comparer);
         _add = Add;
         _heldTimer = time.CreateTimer(static rounds => ((DispatchRounds)rounds!).Wake(), _rounds, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -86,6 +86,23 @@ internal abstract class RoundDispatcher<TKey, TItem, TBatch> : BackgroundService
     /// <summary>The one call that delivers a key's batch.</summary>
     protected abstract Task DeliverAsync(TKey key, TBatch batch);
 
+    /// <summary>Called before each round, outside the lock: a subclass may change the key spacing there.</summary>
+    protected virtual void BeforeRound()
+    {
+    }
+
+    /// <summary>
+    /// A new key spacing, for the keys scheduled from now on (a key already held waits for the spacing it was held
+    /// with).
+    /// </summary>
+    protected void SetKeySpacing(TimeSpan keySpacing)
+    {
+        lock (_gate)
+        {
+            _keySpacing = Ticks(keySpacing);
+        }
+    }
+
     /// <summary>A delivery failed; what it carried is not retried here.</summary>
     protected abstract void OnLost(Exception exception, TKey key, TBatch batch);
 
@@ -102,6 +119,7 @@ internal abstract class RoundDispatcher<TKey, TItem, TBatch> : BackgroundService
                 break;
             }
 
+            BeforeRound();
             lock (_gate)
             {
                 var now = _time.GetTimestamp();
@@ -174,6 +192,8 @@ internal abstract class RoundDispatcher<TKey, TItem, TBatch> : BackgroundService
         _heldTimer.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
+    private long Ticks(TimeSpan spacing) => spacing > TimeSpan.Zero ? (long)(spacing.TotalSeconds * _time.TimestampFrequency) : 0;
+
     private async Task SendAsync(DispatchSlot<TKey, TBatch> slot, TBatch batch)
     {
         try
@@ -199,5 +219,4 @@ internal abstract class RoundDispatcher<TKey, TItem, TBatch> : BackgroundService
             }
         }
     }
-
 }

@@ -27,6 +27,7 @@ public static class LeaderboardStorage
         services.AddSingleton(new CatalogueHolder(catalogue));
         services.AddSingleton(new CatalogueSeed(dataFolder, CatalogueFiles.FromFolder(dataFolder)));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IngestLoad>();
         services.AddSingleton<UnitUpdateDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<UnitUpdateDispatcher>());
         services.AddSingleton<BoardUpdateDispatcher>();
@@ -34,6 +35,7 @@ public static class LeaderboardStorage
         services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section)
             .Validate(o => o.Shards is >= 1 and <= 4096, "Leaderboard:Ledger:Shards must be from 1 to 4096.")
             .Validate(o => o.SnapshotEveryEvents >= 1, "Leaderboard:Ledger:SnapshotEveryEvents must be positive.")
+            .Validate(o => o.SurgeEventsPerSecond >= 0, "Leaderboard:Ledger:SurgeEventsPerSecond must be 0 (never) or positive.")
             .ValidateOnStart();
         if (string.IsNullOrWhiteSpace(connectionString))
         {

@@ -26,6 +26,7 @@ internal sealed partial class LedgerShardGrain(
     CatalogueHolder catalogues,
     IOptions<LedgerOptions> options,
     UnitUpdateDispatcher dispatcher,
+    IngestLoad load,
     TimeProvider time,
     ILogger<LedgerShardGrain> logger) : Grain, ILedgerShardGrain
 {
@@ -155,6 +156,7 @@ internal sealed partial class LedgerShardGrain(
             }
 
             var now = time.GetUtcNow();
+            var appended = 0;
             for (var k = 0; k < outcomes.Count; k++)
             {
                 var i = positions[k];
@@ -162,7 +164,7 @@ internal sealed partial class LedgerShardGrain(
                 switch (outcomes[k])
                 {
                     case AppendOutcome.Appended:
-                        _appliedSinceFlush++;
+                        appended++;
                         var slot = _ledger.Apply(item.Event, dossiers[i]);
                         _lastApplied = entries[k].Sequence;
                         CountActivity(UnitAt(slot), item.Event, now);
@@ -177,6 +179,8 @@ internal sealed partial class LedgerShardGrain(
                 }
             }
 
+            _appliedSinceFlush += appended;
+            load.Applied(appended);
             _lastApplied = Math.Max(_lastApplied, _nextSequence - 1);
             _sinceSnapshot += entries.Count;
             _firstUnsnapshotted ??= now;
@@ -254,13 +258,19 @@ internal sealed partial class LedgerShardGrain(
     /// (never less than that).
     /// Under such load a unit is sent its deltas at most once per its publication interval anyway (the dispatcher holds
     /// them), so flushing more often only makes more, smaller deltas: every flush sends one to the district and one to
-    /// the root, whichever communes it carries.
+    /// the root, whichever communes it carries. During a surge (<see cref="IngestLoad"/>) units get their deltas once per
+    /// <see cref="LedgerOptions.SurgePublishInterval"/>, and a busy shard flushes at half that.
     /// </summary>
     private void PaceFlushes()
     {
         var o = options.Value;
-        var busy = _appliedSinceFlush >= o.BusyFlushEvents;
-        var interval = busy && o.BusyFlushInterval > o.FlushInterval ? o.BusyFlushInterval : o.FlushInterval;
+        var interval = o.FlushInterval;
+        if (_appliedSinceFlush >= o.BusyFlushEvents)
+        {
+            var busy = load.Surging && o.SurgePublishInterval / 2 > o.BusyFlushInterval ? o.SurgePublishInterval / 2 : o.BusyFlushInterval;
+            interval = busy > interval ? busy : interval;
+        }
+
         _appliedSinceFlush = 0;
         if (interval != _flushInterval && _flushTimer is { } timer)
         {

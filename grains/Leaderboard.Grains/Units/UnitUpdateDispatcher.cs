@@ -15,10 +15,12 @@ namespace Leaderboard.Grains.Units;
 /// flight, so it receives a shard's deltas in order; a lost call shows up at the unit as a sequence gap, which it
 /// repairs by re-reading. A unit also gets at most one call per <see cref="LedgerOptions.UnitPublishInterval"/>, and
 /// publishes on it: after a quiet spell its updates go at once, and when it is busy they wait here, still gathering.
+/// While the silo is in a surge (<see cref="IngestLoad"/>), at most once per <see cref="LedgerOptions.SurgePublishInterval"/>.
 /// </summary>
 internal sealed partial class UnitUpdateDispatcher(
     IGrainFactory grains,
     IOptions<LedgerOptions> options,
+    IngestLoad load,
     TimeProvider time,
     ILogger<UnitUpdateDispatcher> logger)
     : RoundDispatcher<string, ShardDelta, UnitUpdates>(options.Value.DispatchInterval, options.Value.UnitPublishInterval, time, StringComparer.Ordinal)
@@ -40,9 +42,32 @@ internal sealed partial class UnitUpdateDispatcher(
     };
 
     private readonly GrainReferences<IUnitGrain> _units = new(grains);
+    private bool _surging;
 
     /// <summary>A board's notice that <paramref name="unit"/>'s rank on it moved.</summary>
     public void PostRank(string unit, RankNotice notice) => Post(unit, notice, AddRank);
+
+    protected override void BeforeRound()
+    {
+        var surging = load.Surging;
+        if (surging == _surging)
+        {
+            return;
+        }
+
+        _surging = surging;
+        var o = options.Value;
+        var spacing = surging && o.SurgePublishInterval > o.UnitPublishInterval ? o.SurgePublishInterval : o.UnitPublishInterval;
+        SetKeySpacing(spacing);
+        if (surging)
+        {
+            LogSurgeStarted(load.EventsPerSecond, spacing);
+        }
+        else
+        {
+            LogSurgeEnded(load.EventsPerSecond, spacing);
+        }
+    }
 
     protected override UnitUpdates NewBatch() => new();
 

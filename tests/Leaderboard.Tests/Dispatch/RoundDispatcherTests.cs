@@ -57,12 +57,65 @@ public sealed class RoundDispatcherTests
         await dispatcher.StopAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task A_key_spacing_changed_before_a_round_holds_keys_scheduled_after_it()
+    {
+        var time = new FakeTimeProvider();
+        using var dispatcher = new RecordingDispatcher(time);
+        await dispatcher.StartAsync(CancellationToken.None);
+
+        dispatcher.Post("a", 1);
+        Assert.Equal("a:1", await dispatcher.NextAsync());
+
+        // The next round (another key's) lengthens the spacing to a second.
+        dispatcher.NextKeySpacing(TimeSpan.FromSeconds(1));
+        time.Advance(Spacing);
+        dispatcher.Post("b", 1);
+        Assert.Equal("b:1", await dispatcher.NextAsync());
+
+        // Past the old spacing since "a" was sent, but not the new one: "a" waits, other keys do not.
+        time.Advance(KeySpacing);
+        dispatcher.Post("a", 2);
+        dispatcher.Post("c", 1);
+        Assert.Equal("c:1", await dispatcher.NextAsync());
+
+        time.Advance(TimeSpan.FromSeconds(1) - KeySpacing - Spacing);
+        Assert.Equal("a:2", await dispatcher.NextAsync());
+
+        await dispatcher.StopAsync(CancellationToken.None);
+    }
+
     private sealed class RecordingDispatcher(TimeProvider time)
         : RoundDispatcher<string, int, List<int>>(Spacing, KeySpacing, time, StringComparer.Ordinal)
     {
         private readonly Channel<string> _delivered = Channel.CreateUnbounded<string>();
+        private TimeSpan? _nextKeySpacing;
 
         public async Task<string> NextAsync() => await _delivered.Reader.ReadAsync().AsTask().WaitAsync(Patience);
+
+        /// <summary>The key spacing the next round sets.</summary>
+        public void NextKeySpacing(TimeSpan spacing)
+        {
+            lock (_delivered)
+            {
+                _nextKeySpacing = spacing;
+            }
+        }
+
+        protected override void BeforeRound()
+        {
+            TimeSpan? spacing;
+            lock (_delivered)
+            {
+                spacing = _nextKeySpacing;
+                _nextKeySpacing = null;
+            }
+
+            if (spacing is { } s)
+            {
+                SetKeySpacing(s);
+            }
+        }
 
         protected override List<int> NewBatch() => [];
 
