@@ -53,8 +53,8 @@ public sealed class LedgerOptions
     /// Events per second applied by a silo's shards that make a surge (default 20,000; 0: never): a bulk import or an
     /// integrator's backlog, four times the live rate the latency benchmark holds to 300 ms. During a surge the silo's
     /// unit dispatcher sends each unit its updates at most once per <see cref="SurgePublishInterval"/>, units publish on
-    /// each delivery, and a busy shard flushes at half that interval; the surge ends in the first second below half the
-    /// rate. At 60,000 events/s, publishing every unit four times a second took about a fifth of the node's CPU in the
+    /// each delivery, and a busy shard flushes once per that interval too; the surge ends in the first second below half
+    /// the rate. At 60,000 events/s, publishing every unit four times a second took about a fifth of the node's CPU in the
     /// ingest benchmark.
     /// </summary>
     public int SurgeEventsPerSecond { get; set; } = 20_000;

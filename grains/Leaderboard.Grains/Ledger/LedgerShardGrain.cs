@@ -259,7 +259,7 @@ internal sealed partial class LedgerShardGrain(
     /// Under such load a unit is sent its deltas at most once per its publication interval anyway (the dispatcher holds
     /// them), so flushing more often only makes more, smaller deltas: every flush sends one to the district and one to
     /// the root, whichever communes it carries. During a surge (<see cref="IngestLoad"/>) units get their deltas once per
-    /// <see cref="LedgerOptions.SurgePublishInterval"/>, and a busy shard flushes at half that.
+    /// <see cref="LedgerOptions.SurgePublishInterval"/>, and a busy shard flushes once per that interval too.
     /// </summary>
     private void PaceFlushes()
     {
@@ -267,7 +267,7 @@ internal sealed partial class LedgerShardGrain(
         var interval = o.FlushInterval;
         if (_appliedSinceFlush >= o.BusyFlushEvents)
         {
-            var busy = load.Surging && o.SurgePublishInterval / 2 > o.BusyFlushInterval ? o.SurgePublishInterval / 2 : o.BusyFlushInterval;
+            var busy = load.Surging && o.SurgePublishInterval > o.BusyFlushInterval ? o.SurgePublishInterval : o.BusyFlushInterval;
             interval = busy > interval ? busy : interval;
         }
 
