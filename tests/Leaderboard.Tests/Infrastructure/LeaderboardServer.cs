@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using Leaderboard.Testing;
 using Leaderboard.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Logging;
 
@@ -36,30 +37,28 @@ public sealed class LeaderboardServer : IAsyncDisposable
     /// <param name="port">The loopback port to listen on (to start a node again where browsers expect it); a free one when null.</param>
     public static async Task<LeaderboardServer> StartAsync(IDictionary<string, string>? settings = null, Action<WebApplicationBuilder>? configure = null, int? port = null)
     {
-        port ??= FreePort.Get();
-        var address = new Uri($"http://127.0.0.1:{port}");
-        var args = new List<string>
+        // A port FreePort handed out can be taken before Kestrel binds it (it is in the range the system gives outgoing
+        // connections, and tests run in parallel): a chosen port is tried again with another, a given one is not.
+        for (var attempt = 1; ; attempt++)
         {
-            $"--urls={address}",
-            $"--contentRoot={Path.Combine(RepoPaths.Root, "web")}",
-            $"--Leaderboard:AdminKey={AdminKey}",
-            "--Leaderboard:Demo:Enabled=false",
-        };
-        foreach (var (k, v) in settings ?? new Dictionary<string, string>())
-        {
-            args.Add($"--{k}={v}");
-        }
+            var address = new Uri($"http://127.0.0.1:{port ?? FreePort.Get()}");
+            var app = Create(address, settings, configure);
+            try
+            {
+                await app.StartAsync();
+            }
+            catch (IOException ex) when (port is null && attempt < 5 && ex.InnerException is AddressInUseException)
+            {
+                // What did start (the co-hosted silo) stops before the next attempt.
+                await app.StopAsync();
+                await app.DisposeAsync();
+                continue;
+            }
 
-        var app = LeaderboardApp.Create([.. args], b =>
-        {
-            b.Logging.ClearProviders();
-            b.Logging.SetMinimumLevel(LogLevel.Warning);
-            configure?.Invoke(b);
-        });
-        await app.StartAsync();
-        var server = new LeaderboardServer(app, address);
-        await server.WaitReadyAsync();
-        return server;
+            var server = new LeaderboardServer(app, address);
+            await server.WaitReadyAsync();
+            return server;
+        }
     }
 
     public async Task WaitReadyAsync()
@@ -93,5 +92,27 @@ public sealed class LeaderboardServer : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    private static WebApplication Create(Uri address, IDictionary<string, string>? settings, Action<WebApplicationBuilder>? configure)
+    {
+        var args = new List<string>
+        {
+            $"--urls={address}",
+            $"--contentRoot={Path.Combine(RepoPaths.Root, "web")}",
+            $"--Leaderboard:AdminKey={AdminKey}",
+            "--Leaderboard:Demo:Enabled=false",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string>())
+        {
+            args.Add($"--{k}={v}");
+        }
+
+        return LeaderboardApp.Create([.. args], b =>
+        {
+            b.Logging.ClearProviders();
+            b.Logging.SetMinimumLevel(LogLevel.Warning);
+            configure?.Invoke(b);
+        });
     }
 }
