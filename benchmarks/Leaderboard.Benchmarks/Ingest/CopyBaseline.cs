@@ -70,6 +70,13 @@ public static class CopyBaseline
         return Stopwatch.GetElapsedTime(started);
     }
 
+    /// <summary>Drops a baseline's table, so the next run meets the database as this one did.</summary>
+    public static async Task DropTableAsync(NpgsqlDataSource dataSource, string table, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"DROP TABLE {table}");
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private static async Task CopyAsync(NpgsqlConnection connection, string table, IReadOnlyList<CopyRow> rows, CancellationToken cancellationToken)
     {
         await using var importer = await connection.BeginBinaryImportAsync($"COPY {table} {Columns} FROM STDIN (FORMAT BINARY)", cancellationToken);
