@@ -128,8 +128,9 @@ public static class IngestBenchmark
         var journalRows = await CountAsync(dataSource, "SELECT count(*) FROM journal", cancellationToken);
 
         // Three runs, each into a fresh table dropped afterwards, and their median. One run was the baseline until
-        // 28/11; the first run after the node is 20-30 % slower than the next two (PostgreSQL and the kernel still
-        // working off the node's run), which flattered the ratio. The first run's ratio is still reported.
+        // 28/11, and it is cold: this process's COPY code runs for the first time and the pool opens new connections
+        // (new backends). It was always the slowest of the three, which flattered the ratio; the node's timed phase
+        // comes after a long warm-up. The first run's ratio is still reported.
         var copyRuns = new List<double>(CopyRuns);
         var copyPostgresCpu = TimeSpan.Zero;
         for (var i = 1; i <= CopyRuns; i++)
