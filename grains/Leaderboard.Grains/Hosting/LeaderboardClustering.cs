@@ -26,7 +26,7 @@ public static class LeaderboardClustering
             .Validate(o => !string.IsNullOrWhiteSpace(o.ServiceId), "Leaderboard:Cluster:ServiceId must not be empty.")
             .Validate(o => o.SiloPort is >= 0 and <= 65535 && o.GatewayPort is >= 0 and <= 65535, "Leaderboard:Cluster:SiloPort and GatewayPort must be from 0 (a free port) to 65535.")
             .Validate(o => IPAddress.TryParse(o.AdvertisedIPAddress, out _), "Leaderboard:Cluster:AdvertisedIPAddress must be an IP address.")
-            .Validate(o => o.Membership.ProbeTimeout > TimeSpan.Zero && o.Membership.MissedProbesLimit >= 1 && o.Membership.VotesForDeathDeclaration >= 1, "Leaderboard:Cluster:Membership: ProbeTimeout, MissedProbesLimit and VotesForDeathDeclaration must be positive.")
+            .Validate(o => o.Membership.ProbeTimeout > TimeSpan.Zero && o.Membership.MissedProbesLimit >= 1 && o.Membership.VotesForDeathDeclaration >= 1 && o.Membership.MissedIAmAliveLimit >= 1, "Leaderboard:Cluster:Membership: ProbeTimeout, MissedProbesLimit, VotesForDeathDeclaration and MissedIAmAliveLimit must be positive.")
             .Validate(o => o.Membership.IAmAlivePeriod > TimeSpan.Zero && o.Membership.TableRefreshPeriod > TimeSpan.Zero && o.Membership.DeathVoteExpiration > TimeSpan.Zero, "Leaderboard:Cluster:Membership: periods must be positive.")
             .ValidateOnStart();
 
@@ -59,6 +59,7 @@ public static class LeaderboardClustering
             o.NumVotesForDeathDeclaration = membership.VotesForDeathDeclaration;
             o.DeathVoteExpirationTimeout = membership.DeathVoteExpiration;
             o.IAmAliveTablePublishTimeout = membership.IAmAlivePeriod;
+            o.NumMissedTableIAmAliveLimit = membership.MissedIAmAliveLimit;
             o.TableRefreshTimeout = membership.TableRefreshPeriod;
             o.DefunctSiloCleanupPeriod = membership.DefunctSiloCleanupPeriod;
             o.DefunctSiloExpiration = membership.DefunctSiloExpiration;

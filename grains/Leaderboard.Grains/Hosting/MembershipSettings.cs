@@ -20,8 +20,15 @@ public sealed class MembershipSettings
     /// <summary>How long a vote counts (default 2 minutes).</summary>
     public TimeSpan DeathVoteExpiration { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>How often a silo writes its heartbeat row (default 10 s). Diagnostic, and used to spot stale rows; decides no death by itself.</summary>
-    public TimeSpan IAmAlivePeriod { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How often a silo writes its heartbeat row (default 3 s). Decides no death by itself, but a starting node does
+    /// not wait to reach a silo whose row missed <see cref="MissedIAmAliveLimit"/> heartbeats: a node restarted after a
+    /// crash (SIGKILL, power loss) joins once its old row is that stale, 6 s with the defaults, and then votes it dead.
+    /// </summary>
+    public TimeSpan IAmAlivePeriod { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Heartbeats a silo's row may miss before a starting node stops waiting to reach it (default 2).</summary>
+    public int MissedIAmAliveLimit { get; set; } = 2;
 
     /// <summary>How often a silo re-reads the whole membership table besides gossip (default 10 s).</summary>
     public TimeSpan TableRefreshPeriod { get; set; } = TimeSpan.FromSeconds(10);
