@@ -7,6 +7,7 @@ using Leaderboard.Domain.Catalogue;
 using Leaderboard.Domain.Events;
 using Leaderboard.Web.Api;
 using Leaderboard.Web.Ingestion;
+using Leaderboard.Web.Security;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Leaderboard.Web.Hubs;
@@ -24,6 +25,7 @@ public sealed partial class LeaderboardHub(
     ApiKeys keys,
     EventParser parser,
     EventIngestion ingestion,
+    KeyRateLimiter rateLimiter,
     TimeProvider time,
     ILogger<LeaderboardHub> logger) : Hub<ILeaderboardClient>
 {
@@ -89,6 +91,8 @@ public sealed partial class LeaderboardHub(
     /// A client-to-server stream of events with the rules of <c>POST /api/v1/events</c>: one acknowledgement per group
     /// of events (see <see cref="UploadGroupSize"/>), shaped like the HTTP answer, given once the group's accepted
     /// events are durable. <c>index</c> is the position in the whole stream. The key is the connection's access token.
+    /// Each group spends one request of the key's rate limit, shared with <c>POST /api/v1/events</c>; when the key's
+    /// bucket is empty the group waits for it to refill instead of failing.
     /// The stream fails with a <see cref="HubException"/> whose message starts with 401, 403 or 503 (see
     /// <see cref="UploadErrors"/>); after a 503 or a dropped connection, sending the unacknowledged events again is safe.
     /// </summary>
@@ -104,6 +108,14 @@ public sealed partial class LeaderboardHub(
             foreach (var element in group)
             {
                 outcomes.Add(parser.Parse(element));
+            }
+
+            // A group is one request of the key's rate limit, as one POST would be; an empty bucket slows the stream
+            // (its acknowledgement comes later) rather than failing it.
+            var waited = await rateLimiter.WaitAsync(caller, cancellationToken);
+            if (waited > TimeSpan.Zero)
+            {
+                LogUploadThrottled(caller.Name, index, waited.TotalMilliseconds);
             }
 
             BatchTally tally;

@@ -3,13 +3,13 @@ using System.Threading.RateLimiting;
 using Leaderboard.Web.Ingestion;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace Leaderboard.Web.Security;
 
 /// <summary>
-/// The <see cref="Policy"/> rate-limiting policy: one token bucket per key, 429 with <c>Retry-After</c> and problem
-/// details when it is empty. Requests without a valid key are not limited here: they are answered 401 at once.
+/// The <see cref="Policy"/> rate-limiting policy: one token bucket per key (<see cref="KeyRateLimiter"/>, shared with hub
+/// uploads), 429 with <c>Retry-After</c> and problem details when it is empty. Requests without a valid key are not
+/// limited here: they are answered 401 at once.
 /// </summary>
 public static class KeyRateLimiting
 {
@@ -18,6 +18,7 @@ public static class KeyRateLimiting
     public static IServiceCollection AddKeyRateLimiting(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<KeyRateLimiter>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -29,21 +30,15 @@ public static class KeyRateLimiting
 
     private static RateLimitPartition<string> Partition(HttpContext context)
     {
-        var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        var limiter = context.RequestServices.GetRequiredService<KeyRateLimiter>();
         var caller = context.RequestServices.GetRequiredService<ApiKeys>().Resolve(context.Request.Headers.Authorization);
-        if (!options.Enabled || caller is null || (caller.IsAdmin && !options.LimitAdmin))
+        if (caller is null || !limiter.Limits(caller))
         {
             return RateLimitPartition.GetNoLimiter("");
         }
 
-        return RateLimitPartition.GetTokenBucketLimiter(caller.Id, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = options.Burst,
-            TokensPerPeriod = options.RequestsPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+        // The key's bucket is the one hub uploads take from too.
+        return RateLimitPartition.Get(caller.Id, _ => limiter.For(caller));
     }
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
