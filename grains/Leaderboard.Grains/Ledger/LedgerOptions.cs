@@ -52,15 +52,21 @@ public sealed class LedgerOptions
     /// <summary>
     /// Events per second applied by a silo's shards that make a surge (default 20,000; 0: never): a bulk import or an
     /// integrator's backlog, four times the live rate the latency benchmark holds to 300 ms. During a surge the silo's
-    /// unit dispatcher sends each unit its updates at most once per <see cref="SurgePublishInterval"/>, units publish on
-    /// each delivery, and a busy shard flushes once per that interval too; the surge ends in the first second below half
-    /// the rate. At 60,000 events/s, publishing every unit four times a second took about a fifth of the node's CPU in the
-    /// ingest benchmark.
+    /// unit dispatcher sends each unit its updates at most once per <see cref="SurgePublishInterval"/>, and units publish
+    /// on each delivery; the surge ends in the first second below half the rate. At 60,000 events/s, publishing every
+    /// unit four times a second took about a fifth of the node's CPU in the ingest benchmark.
     /// </summary>
     public int SurgeEventsPerSecond { get; set; } = 20_000;
 
-    /// <summary>How often a unit publishes during a surge (default 1 s; never more often than <see cref="UnitPublishInterval"/>).</summary>
-    public TimeSpan SurgePublishInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How often a unit gets its updates and publishes during a surge (default 500 ms; never more often than
+    /// <see cref="UnitPublishInterval"/>). api.md's freshness (a GET reflects every event acknowledged at least a second
+    /// before) bounds it: an event waits for its shard's flush (<see cref="BusyFlushInterval"/>), then for its unit's
+    /// delivery (this), then for its board's round and publication (<see cref="BoardDispatchInterval"/>,
+    /// <see cref="BoardPublishInterval"/>); the defaults add up to 770 ms, which leaves the rest of the second for the
+    /// work itself and a GC pause.
+    /// </summary>
+    public TimeSpan SurgePublishInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>The least time between two delivery rounds of a silo's board dispatcher (default 20 ms), as for units.</summary>
     public TimeSpan BoardDispatchInterval { get; set; } = TimeSpan.FromMilliseconds(20);

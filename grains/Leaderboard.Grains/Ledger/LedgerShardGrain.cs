@@ -258,8 +258,8 @@ internal sealed partial class LedgerShardGrain(
     /// (never less than that).
     /// Under such load a unit is sent its deltas at most once per its publication interval anyway (the dispatcher holds
     /// them), so flushing more often only makes more, smaller deltas: every flush sends one to the district and one to
-    /// the root, whichever communes it carries. During a surge (<see cref="IngestLoad"/>) units get their deltas once per
-    /// <see cref="LedgerOptions.SurgePublishInterval"/>, and a busy shard flushes once per that interval too.
+    /// the root, whichever communes it carries. A surge does not slow flushes further: what an acknowledged event adds
+    /// must reach its unit within api.md's second of freshness, and the dispatcher's surge spacing takes most of that.
     /// </summary>
     private void PaceFlushes()
     {
@@ -267,8 +267,7 @@ internal sealed partial class LedgerShardGrain(
         var interval = o.FlushInterval;
         if (_appliedSinceFlush >= o.BusyFlushEvents)
         {
-            var busy = load.Surging && o.SurgePublishInterval > o.BusyFlushInterval ? o.SurgePublishInterval : o.BusyFlushInterval;
-            interval = busy > interval ? busy : interval;
+            interval = o.BusyFlushInterval > interval ? o.BusyFlushInterval : interval;
         }
 
         _appliedSinceFlush = 0;
