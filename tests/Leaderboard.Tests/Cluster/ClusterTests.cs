@@ -58,7 +58,7 @@ public sealed class ClusterTests(PostgresFixture postgres, ITestOutputHelper out
         Assert.True(detection < TimeSpan.FromSeconds(15), $"detection took {detection}");
 
         await sender.ResendUntilAcknowledgedAsync(batches, TimeSpan.FromSeconds(90));
-        _run.Log($"every batch acknowledged after {sender.Answers.Count} requests");
+        _run.Log($"every batch acknowledged after {sender.Answers.Count} requests; the slowest answers: {sender.Slowest(5)}");
 
         ClusterRun.AssertNoServerErrors(sender.Answers);
         await ClusterRun.AssertExactlyOnceAsync(expected, sender, connectionString);

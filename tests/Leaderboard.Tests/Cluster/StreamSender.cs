@@ -36,6 +36,9 @@ public sealed class StreamSender
     /// <summary>Every answer, in arrival order.</summary>
     public IReadOnlyCollection<SentAnswer> Answers => _answers;
 
+    /// <summary>The slowest answers, for the test's log: how long a request met by the fault waited.</summary>
+    public string Slowest(int count) => string.Join(", ", _answers.OrderByDescending(a => a.Took).Take(count).Select(a => $"{a.Took.TotalSeconds:F1} s ({a.Status})"));
+
     /// <summary>Whether the fault action ran.</summary>
     public bool Faulted => _faulted;
 
@@ -82,12 +85,16 @@ public sealed class StreamSender
     {
         var node = _nodes[Interlocked.Increment(ref _sent) % _nodes.Count];
         Interlocked.Increment(ref _inFlight);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             using var content = new StringContent(batch.Body, Encoding.UTF8, "application/json");
             using var response = await node.PostAsync(Events, content);
             var body = await response.Content.ReadAsStringAsync();
-            _answers.Enqueue(new SentAnswer(batch.Index, (int)response.StatusCode, response.Headers.RetryAfter is not null, body[..Math.Min(300, body.Length)]));
+            _answers.Enqueue(new SentAnswer(batch.Index, (int)response.StatusCode, response.Headers.RetryAfter is not null, body[..Math.Min(300, body.Length)])
+            {
+                Took = System.Diagnostics.Stopwatch.GetElapsedTime(started),
+            });
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 return false;
@@ -99,7 +106,7 @@ public sealed class StreamSender
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
-            _answers.Enqueue(new SentAnswer(batch.Index, 0, false, ex.Message));
+            _answers.Enqueue(new SentAnswer(batch.Index, 0, false, ex.Message) { Took = System.Diagnostics.Stopwatch.GetElapsedTime(started) });
             return false;
         }
         finally
