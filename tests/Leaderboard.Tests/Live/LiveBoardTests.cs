@@ -100,6 +100,12 @@ public sealed class LiveBoardTests
         Assert.True(crossing.GetProperty("value").GetDouble() >= 0.45);
         Assert.Equal(Campaign, crossing.GetProperty("campaign").GetString());
 
+        // TargetReached and the UnitChanged of the same publication are two messages: wait for the unit's last numbers.
+        await Eventually.TrueAsync(
+            () => Task.FromResult(unitChanges.LastOrDefault() is { ValueKind: JsonValueKind.Object } latest
+                && latest.GetProperty("indicators").GetProperty("online-payment").GetProperty("denominator").GetInt64() == 19),
+            TimeSpan.FromSeconds(10),
+            "the unit's subscriber did not hear its final numbers");
         var versions = unitChanges.Select(u => u.GetProperty("version").GetInt64()).ToList();
         Assert.NotEmpty(versions);
         Assert.Equal(Enumerable.Range((int)versions[0], versions.Count).Select(v => (long)v), versions);
