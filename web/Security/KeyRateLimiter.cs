@@ -61,14 +61,8 @@ public sealed class KeyRateLimiter : IDisposable
     /// <summary>The statistics of a key's bucket (null before its first write).</summary>
     public RateLimiterStatistics? StatisticsOf(string keyId) => _buckets.TryGetValue(keyId, out var bucket) ? bucket.GetStatistics() : null;
 
-    public void Dispose()
-    {
-        _refill.Dispose();
-        foreach (var bucket in _buckets.Values)
-        {
-            bucket.Dispose();
-        }
-    }
+    /// <summary>Stops the refills (the buckets hold nothing to release).</summary>
+    public void Dispose() => _refill.Dispose();
 
     private KeyBucket BucketOf(string keyId) =>
         _buckets.GetOrAdd(keyId, static (_, options) => new KeyBucket(options.Burst, options.RequestsPerSecond, Period), _options);

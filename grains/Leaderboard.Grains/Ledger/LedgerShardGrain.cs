@@ -264,12 +264,8 @@ internal sealed partial class LedgerShardGrain(
     private void PaceFlushes()
     {
         var o = options.Value;
-        var interval = o.FlushInterval;
-        if (_appliedSinceFlush >= o.BusyFlushEvents)
-        {
-            interval = o.BusyFlushInterval > interval ? o.BusyFlushInterval : interval;
-        }
-
+        var busy = _appliedSinceFlush >= o.BusyFlushEvents;
+        var interval = busy && o.BusyFlushInterval > o.FlushInterval ? o.BusyFlushInterval : o.FlushInterval;
         _appliedSinceFlush = 0;
         if (interval != _flushInterval && _flushTimer is { } timer)
         {
