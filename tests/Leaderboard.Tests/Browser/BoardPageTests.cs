@@ -20,6 +20,8 @@ public sealed class BoardPageTests(BrowserFixture browser)
         await Expect(page.Locator("#board-body tr")).ToHaveCountAsync(10);
         await Expect(page.Locator("#board-body tr").First).ToHaveAttributeAsync("data-unit", Scenario.Leader);
         await Expect(page.Locator("#connection-status")).ToHaveAttributeAsync("data-state", "connected");
+        // The sample campaign ended on 31/12/2024: said in words, not as "còn 0 ngày".
+        await Expect(page.Locator("#days-left")).ToHaveTextAsync("Đã kết thúc");
         await Screenshots.SaveAsync(page, "board-1440x900.png");
 
         // Keyboard: the controls are reachable with Tab.

@@ -33,6 +33,7 @@ public sealed class UnitPageTests(BrowserFixture browser)
         var page = await browser.NewPageAsync(390, 844);
         await page.GotoAsync(new Uri(server.Address, $"/units/{Scenario.Climber}?campaign={Scenario.Campaign}").ToString());
         await Expect(page.Locator("h1")).ToHaveTextAsync(Scenario.ClimberName);
+        await Expect(page.Locator("#days-left")).ToHaveTextAsync("Đã kết thúc");
         await Expect(page.Locator(".card[data-indicator='online-payment'] .ind-action"))
             .ToHaveTextAsync("Cần thêm 5 hồ sơ thanh toán trực tuyến để đạt 45 %");
         await AssertMatchesApiAsync(page, unit);

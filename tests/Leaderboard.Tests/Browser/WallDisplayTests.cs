@@ -42,6 +42,9 @@ public sealed class WallDisplayTests(BrowserFixture browser)
         await Expect(climber.Locator(".cell-ind[data-indicator='online-payment'] .ind-badge")).ToContainTextAsync("Chưa đạt");
         await Expect(page.Locator($".rank-row[data-unit='{Scenario.Leader}'] .cell-ind[data-indicator='online-payment'] .ind-badge")).ToContainTextAsync("Đạt");
         await Expect(page.Locator("#campaign-name")).ToContainTextAsync("Thi đua cao điểm");
+        // The sample campaign ended on 31/12/2024: the words alone, no big "0" beside them.
+        await Expect(page.Locator("#days-left-label")).ToHaveTextAsync("Đợt thi đua đã kết thúc");
+        await Expect(page.Locator("#days-left")).ToBeHiddenAsync();
         // Units with too little data, and indicators that do not apply, say so in words.
         await Expect(page.Locator(".rank-row[data-unit='000.05.12.H37'] .score-tag")).ToHaveTextAsync("chưa đủ dữ liệu");
         await Expect(page.Locator(".rank-row[data-unit='000.05.12.H37'] .cell-ind[data-indicator='online-payment'] .ind-note")).ToHaveTextAsync("không áp dụng");

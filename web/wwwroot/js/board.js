@@ -9,7 +9,7 @@
 // unit names and activity come from integrators and may be hostile.
 
 import {
-  daysLeft, foldForSearch, formatDate, formatNumber, formatPercent, formatRatio, formatRelative,
+  campaignEnded, daysLeft, foldForSearch, formatDate, formatNumber, formatPercent, formatRatio, formatRelative,
   formatScore, formatTarget, formatTime, movement, TIME_ZONE,
 } from './format.js';
 import {
@@ -439,7 +439,9 @@ function renderHeader() {
   $('campaign-period').textContent = campaign.start
     ? t(lang, 'header.period', formatDate(campaign.start), formatDate(campaign.end)) : '';
   const left = daysLeft(campaign.end, campaign.timeZone ?? TIME_ZONE);
-  $('days-left').textContent = left === null ? '' : t(lang, 'header.daysLeft', formatNumber(left, lang));
+  $('days-left').textContent = left === null ? ''
+    : campaignEnded(campaign.end, campaign.timeZone ?? TIME_ZONE) ? t(lang, 'header.ended')
+      : t(lang, 'header.daysLeft', formatNumber(left, lang));
   $('days-left').hidden = left === null;
   $('updated-at').textContent = state.updatedAt
     ? t(lang, 'header.updatedAt', formatTime(state.updatedAt, campaign.timeZone ?? TIME_ZONE)) : '';

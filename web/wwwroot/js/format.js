@@ -90,6 +90,11 @@ export function daysLeft(endDate, timeZone = TIME_ZONE, now = new Date()) {
   return Math.max(0, dayNumber(endDate.slice(0, 10)) - dayNumber(todayIn(timeZone, now)) + 1);
 }
 
+/** Whether the campaign's last day is over in its time zone (then the pages say so instead of "còn 0 ngày"). */
+export function campaignEnded(endDate, timeZone = TIME_ZONE, now = new Date()) {
+  return Boolean(endDate) && todayIn(timeZone, now) > endDate.slice(0, 10);
+}
+
 /** "2024-12-31" → "31/12/2024" in both languages (en-GB order): a calendar date, no time zone shift. */
 export function formatDate(isoDate) {
   if (!isoDate) return '—';

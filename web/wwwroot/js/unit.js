@@ -7,7 +7,7 @@
 // Every text from the server goes through textContent.
 
 import {
-  daysLeft, formatDate, formatNumber, formatPercent, formatRatio, formatScore, formatTarget,
+  campaignEnded, daysLeft, formatDate, formatNumber, formatPercent, formatRatio, formatScore, formatTarget,
   formatTime, movement, TIME_ZONE, todayIn,
 } from './format.js';
 import {
@@ -138,7 +138,9 @@ function renderHeader() {
   document.title = state.unit ? `${state.unit.name} · ${t(lang, 'unit.title')}` : t(lang, 'unit.title');
   const left = campaign ? daysLeft(campaign.end, campaign.timeZone ?? TIME_ZONE) : null;
   $('days-left').hidden = left === null;
-  $('days-left').textContent = left === null ? '' : t(lang, 'header.daysLeft', formatNumber(left, lang));
+  $('days-left').textContent = left === null ? ''
+    : campaignEnded(campaign.end, campaign.timeZone ?? TIME_ZONE) ? t(lang, 'header.ended')
+      : t(lang, 'header.daysLeft', formatNumber(left, lang));
   $('updated-at').textContent = state.updatedAt
     ? t(lang, 'unit.asOfNow', formatTime(state.updatedAt, campaign?.timeZone ?? TIME_ZONE)) : '';
   const board = state.unit?.ranks?.[0]?.board ?? campaign?.boards?.[0]?.id;

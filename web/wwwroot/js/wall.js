@@ -9,7 +9,7 @@
 // Every text from the server goes through textContent.
 
 import {
-  daysLeft, formatNumber, formatPercent, formatRelative, formatScore, formatTarget, formatTime,
+  campaignEnded, daysLeft, formatNumber, formatPercent, formatRelative, formatScore, formatTarget, formatTime,
   movement, TIME_ZONE, todayIn,
 } from './format.js';
 import { activityLabel, indicatorGoal, indicatorName, initialLang, t, translateStatic } from './i18n.js';
@@ -148,8 +148,10 @@ function renderHeader() {
   if (campaign) document.title = `${campaign.name} · ${t(lang, 'wall.title')}`;
   const tz = campaign?.timeZone ?? TIME_ZONE;
   const left = campaign ? daysLeft(campaign.end, tz) : null;
+  // After the last day the label says it in words; a big "0" beside it would only repeat it.
+  const ended = Boolean(campaign) && campaignEnded(campaign.end, tz);
   $('days-left').textContent = left === null ? '–' : formatNumber(left, lang);
-  const ended = left === 0 && campaign && todayIn(tz) > campaign.end;
+  $('days-left').hidden = ended;
   $('days-left-label').textContent = ended ? t(lang, 'wall.ended') : t(lang, 'wall.daysLeft');
   renderClock();
 }
