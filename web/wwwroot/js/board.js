@@ -9,11 +9,11 @@
 // unit names and activity come from integrators and may be hostile.
 
 import {
-  campaignEnded, daysLeft, foldForSearch, formatDate, formatNumber, formatPercent, formatRatio, formatRelative,
+  campaignCountdown, foldForSearch, formatDate, formatNumber, formatPercent, formatRatio, formatRelative,
   formatScore, formatTarget, formatTime, movement, TIME_ZONE,
 } from './format.js';
 import {
-  activityLabel, indicatorGoal, indicatorName, initialLang, rememberLang, t, translateStatic,
+  activityLabel, countdownText, indicatorGoal, indicatorName, initialLang, rememberLang, t, translateStatic,
 } from './i18n.js';
 
 const HUB_URL = '/hubs/leaderboard';
@@ -438,11 +438,9 @@ function renderHeader() {
   document.title = campaign.name ? `${campaign.name} · ${t(lang, 'page.title')}` : t(lang, 'page.title');
   $('campaign-period').textContent = campaign.start
     ? t(lang, 'header.period', formatDate(campaign.start), formatDate(campaign.end)) : '';
-  const left = daysLeft(campaign.end, campaign.timeZone ?? TIME_ZONE);
-  $('days-left').textContent = left === null ? ''
-    : campaignEnded(campaign.end, campaign.timeZone ?? TIME_ZONE) ? t(lang, 'header.ended')
-      : t(lang, 'header.daysLeft', formatNumber(left, lang));
-  $('days-left').hidden = left === null;
+  const countdown = campaignCountdown(campaign.start, campaign.end, campaign.timeZone ?? TIME_ZONE);
+  $('days-left').textContent = countdownText(lang, countdown, formatNumber(countdown?.days ?? 0, lang), formatDate(campaign.start));
+  $('days-left').hidden = countdown === null;
   $('updated-at').textContent = state.updatedAt
     ? t(lang, 'header.updatedAt', formatTime(state.updatedAt, campaign.timeZone ?? TIME_ZONE)) : '';
 }

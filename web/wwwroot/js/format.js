@@ -90,9 +90,19 @@ export function daysLeft(endDate, timeZone = TIME_ZONE, now = new Date()) {
   return Math.max(0, dayNumber(endDate.slice(0, 10)) - dayNumber(todayIn(timeZone, now)) + 1);
 }
 
-/** Whether the campaign's last day is over in its time zone (then the pages say so instead of "còn 0 ngày"). */
-export function campaignEnded(endDate, timeZone = TIME_ZONE, now = new Date()) {
-  return Boolean(endDate) && todayIn(timeZone, now) > endDate.slice(0, 10);
+/**
+ * Where today falls in the campaign, in its time zone: 'before' its first day (days: until that day), 'running'
+ * (days: left, as {@link daysLeft}) or 'ended' after its last day (days: 0). Null without an end date.
+ */
+export function campaignCountdown(startDate, endDate, timeZone = TIME_ZONE, now = new Date()) {
+  if (!endDate) return null;
+  const today = todayIn(timeZone, now);
+  if (startDate && today < startDate.slice(0, 10)) {
+    return { phase: 'before', days: dayNumber(startDate.slice(0, 10)) - dayNumber(today) };
+  }
+
+  if (today > endDate.slice(0, 10)) return { phase: 'ended', days: 0 };
+  return { phase: 'running', days: daysLeft(endDate, timeZone, now) };
 }
 
 /** "2024-12-31" → "31/12/2024" in both languages (en-GB order): a calendar date, no time zone shift. */

@@ -36,6 +36,7 @@ const dictionaries = {
     'movement.same': 'giữ nguyên hạng',
     'header.daysLeft': n => `còn ${n} ngày`,
     'header.ended': 'Đã kết thúc',
+    'header.startsOn': d => `Bắt đầu ${d}`,
     'header.updatedAt': t => `cập nhật lúc ${t}`,
     'header.period': (a, b) => `${a} – ${b}`,
     'conn.connecting': 'Đang kết nối…',
@@ -57,6 +58,7 @@ const dictionaries = {
     'wall.page': (p, n) => `Trang ${p}/${n}`,
     'wall.daysLeft': 'ngày còn lại',
     'wall.ended': 'Đợt thi đua đã kết thúc',
+    'wall.daysToStart': 'ngày nữa bắt đầu',
     'wall.clock': 'Giờ',
     'wall.col.targetMark': t => `chỉ tiêu ${t}`,
     'wall.stale': t => `Mất kết nối — số liệu lúc ${t} có thể đã cũ`,
@@ -134,6 +136,7 @@ const dictionaries = {
     'movement.same': 'no change',
     'header.daysLeft': n => (n === 1 ? '1 day left' : `${n} days left`),
     'header.ended': 'Ended',
+    'header.startsOn': d => `Starts ${d}`,
     'header.updatedAt': t => `updated ${t}`,
     'header.period': (a, b) => `${a} – ${b}`,
     'conn.connecting': 'Connecting…',
@@ -155,6 +158,7 @@ const dictionaries = {
     'wall.page': (p, n) => `Page ${p}/${n}`,
     'wall.daysLeft': 'days left',
     'wall.ended': 'The campaign has ended',
+    'wall.daysToStart': 'days to the start',
     'wall.clock': 'Time',
     'wall.col.targetMark': t => `target ${t}`,
     'wall.stale': t => `Disconnected — figures from ${t} may be out of date`,
@@ -293,6 +297,17 @@ export function rememberLang(lang) {
 }
 
 /** Looks a key up; function entries are called with `args`. Falls back to Vietnamese, then the key. */
+/**
+ * The header's countdown ("còn 12 ngày", "Bắt đầu 06/06/2024", "Đã kết thúc") from format.js's campaignCountdown,
+ * with its day count and start date already formatted; empty without one.
+ */
+export function countdownText(lang, countdown, daysText, startText) {
+  if (!countdown) return '';
+  if (countdown.phase === 'before') return t(lang, 'header.startsOn', startText);
+  if (countdown.phase === 'ended') return t(lang, 'header.ended');
+  return t(lang, 'header.daysLeft', daysText);
+}
+
 export function t(lang, key, ...args) {
   const entry = dictionaries[lang]?.[key] ?? dictionaries.vi[key];
   if (entry === undefined) return key;

@@ -7,11 +7,11 @@
 // Every text from the server goes through textContent.
 
 import {
-  campaignEnded, daysLeft, formatDate, formatNumber, formatPercent, formatRatio, formatScore, formatTarget,
+  campaignCountdown, formatDate, formatNumber, formatPercent, formatRatio, formatScore, formatTarget,
   formatTime, movement, TIME_ZONE, todayIn,
 } from './format.js';
 import {
-  countUnit, gapSentence, indicatorName, initialLang, rememberLang, t, translateStatic,
+  countdownText, countUnit, gapSentence, indicatorName, initialLang, rememberLang, t, translateStatic,
 } from './i18n.js';
 import { el, getJson, LiveConnection, seg } from './live.js';
 
@@ -136,11 +136,9 @@ function renderHeader() {
   $('campaign-name').textContent = campaign?.name ?? '';
   $('unit-name').textContent = state.unit?.name ?? unitCode;
   document.title = state.unit ? `${state.unit.name} · ${t(lang, 'unit.title')}` : t(lang, 'unit.title');
-  const left = campaign ? daysLeft(campaign.end, campaign.timeZone ?? TIME_ZONE) : null;
-  $('days-left').hidden = left === null;
-  $('days-left').textContent = left === null ? ''
-    : campaignEnded(campaign.end, campaign.timeZone ?? TIME_ZONE) ? t(lang, 'header.ended')
-      : t(lang, 'header.daysLeft', formatNumber(left, lang));
+  const countdown = campaign ? campaignCountdown(campaign.start, campaign.end, campaign.timeZone ?? TIME_ZONE) : null;
+  $('days-left').hidden = countdown === null;
+  $('days-left').textContent = countdownText(lang, countdown, formatNumber(countdown?.days ?? 0, lang), formatDate(campaign?.start));
   $('updated-at').textContent = state.updatedAt
     ? t(lang, 'unit.asOfNow', formatTime(state.updatedAt, campaign?.timeZone ?? TIME_ZONE)) : '';
   const board = state.unit?.ranks?.[0]?.board ?? campaign?.boards?.[0]?.id;

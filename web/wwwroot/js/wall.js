@@ -9,7 +9,7 @@
 // Every text from the server goes through textContent.
 
 import {
-  campaignEnded, daysLeft, formatNumber, formatPercent, formatRelative, formatScore, formatTarget, formatTime,
+  campaignCountdown, formatNumber, formatPercent, formatRelative, formatScore, formatTarget, formatTime,
   movement, TIME_ZONE, todayIn,
 } from './format.js';
 import { activityLabel, indicatorGoal, indicatorName, initialLang, t, translateStatic } from './i18n.js';
@@ -147,12 +147,12 @@ function renderHeader() {
   $('board-name').textContent = board?.name ?? '';
   if (campaign) document.title = `${campaign.name} · ${t(lang, 'wall.title')}`;
   const tz = campaign?.timeZone ?? TIME_ZONE;
-  const left = campaign ? daysLeft(campaign.end, tz) : null;
-  // After the last day the label says it in words; a big "0" beside it would only repeat it.
-  const ended = Boolean(campaign) && campaignEnded(campaign.end, tz);
-  $('days-left').textContent = left === null ? '–' : formatNumber(left, lang);
-  $('days-left').hidden = ended;
-  $('days-left-label').textContent = ended ? t(lang, 'wall.ended') : t(lang, 'wall.daysLeft');
+  // Before the first day: the days to the start. After the last: the words alone (a big "0" would only repeat them).
+  const countdown = campaign ? campaignCountdown(campaign.start, campaign.end, tz) : null;
+  $('days-left').textContent = countdown === null ? '–' : formatNumber(countdown.days, lang);
+  $('days-left').hidden = countdown?.phase === 'ended';
+  const label = { before: 'wall.daysToStart', ended: 'wall.ended' }[countdown?.phase] ?? 'wall.daysLeft';
+  $('days-left-label').textContent = t(lang, label);
   renderClock();
 }
 
