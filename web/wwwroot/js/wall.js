@@ -151,6 +151,7 @@ function renderHeader() {
   const countdown = campaign ? campaignCountdown(campaign.start, campaign.end, tz) : null;
   $('days-left').textContent = countdown === null ? '–' : formatNumber(countdown.days, lang);
   $('days-left').hidden = countdown?.phase === 'ended';
+  $('days-left').parentElement.dataset.phase = countdown?.phase ?? '';
   const label = { before: 'wall.daysToStart', ended: 'wall.ended' }[countdown?.phase] ?? 'wall.daysLeft';
   $('days-left-label').textContent = t(lang, label);
   renderClock();
