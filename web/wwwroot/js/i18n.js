@@ -296,7 +296,6 @@ export function rememberLang(lang) {
   try { localStorage.setItem(STORAGE_KEY, lang); } catch { /* not critical */ }
 }
 
-/** Looks a key up; function entries are called with `args`. Falls back to Vietnamese, then the key. */
 /**
  * The header's countdown ("còn 12 ngày", "Bắt đầu 06/06/2024", "Đã kết thúc") from format.js's campaignCountdown,
  * with its day count and start date already formatted; empty without one.
@@ -308,6 +307,7 @@ export function countdownText(lang, countdown, daysText, startText) {
   return t(lang, 'header.daysLeft', daysText);
 }
 
+/** Looks a key up; function entries are called with `args`. Falls back to Vietnamese, then the key. */
 export function t(lang, key, ...args) {
   const entry = dictionaries[lang]?.[key] ?? dictionaries.vi[key];
   if (entry === undefined) return key;
