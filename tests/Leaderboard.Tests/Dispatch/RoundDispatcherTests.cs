@@ -14,7 +14,7 @@ public sealed class RoundDispatcherTests
     [Fact]
     public async Task A_busy_key_waits_for_its_spacing_while_other_keys_go_at_once()
     {
-        var time = new FakeTimeProvider();
+        var time = new WatchedTimeProvider();
         using var dispatcher = new RecordingDispatcher(time);
         await dispatcher.StartAsync(CancellationToken.None);
 
@@ -31,9 +31,13 @@ public sealed class RoundDispatcherTests
         dispatcher.Post("c", 1);
         Assert.Equal("c:1", await dispatcher.NextAsync());
 
-        // Still coalescing; the spacing since the first call to "a" ends and "a" goes with both.
+        // Still coalescing; the spacing since the first call to "a" ends and "a" goes with both. Its round waits out the
+        // round spacing since "c" (a delay the dispatcher's loop starts on its own thread): the clock moves on only once
+        // that delay is there, or it would be set after the clock had passed it and never end.
         dispatcher.Post("a", 3);
+        time.ExpectTimer();
         time.Advance(TimeSpan.FromMilliseconds(1));
+        await time.TimerCreatedAsync();
         time.Advance(Spacing);
         Assert.Equal("a:2,3", await dispatcher.NextAsync());
 
@@ -83,6 +87,24 @@ public sealed class RoundDispatcherTests
         Assert.Equal("a:2", await dispatcher.NextAsync());
 
         await dispatcher.StopAsync(CancellationToken.None);
+    }
+
+    /// <summary>A fake clock that tells when a timer is made, so a test advances it only once a delay is waiting on it.</summary>
+    private sealed class WatchedTimeProvider : FakeTimeProvider
+    {
+        private TaskCompletionSource _created = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>From now on, <see cref="TimerCreatedAsync"/> waits for the next timer made.</summary>
+        public void ExpectTimer() => Volatile.Write(ref _created, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+        public Task TimerCreatedAsync() => Volatile.Read(ref _created).Task.WaitAsync(Patience);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            Volatile.Read(ref _created).TrySetResult();
+            return timer;
+        }
     }
 
     private sealed class RecordingDispatcher(TimeProvider time)
