@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -61,7 +62,7 @@ public sealed class StreamSender
     /// <summary>Re-sends every batch of <paramref name="batches"/> that has no 200 answer yet, in rounds, until all have one (bounded).</summary>
     public async Task ResendUntilAcknowledgedAsync(IReadOnlyList<StreamBatch> batches, TimeSpan within)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var clock = Stopwatch.StartNew();
         while (true)
         {
             var missing = batches.Where(b => !_acknowledged.ContainsKey(b.Index)).ToList();
@@ -85,7 +86,7 @@ public sealed class StreamSender
     {
         var node = _nodes[Interlocked.Increment(ref _sent) % _nodes.Count];
         Interlocked.Increment(ref _inFlight);
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = Stopwatch.GetTimestamp();
         try
         {
             using var content = new StringContent(batch.Body, Encoding.UTF8, "application/json");
@@ -93,7 +94,7 @@ public sealed class StreamSender
             var body = await response.Content.ReadAsStringAsync();
             _answers.Enqueue(new SentAnswer(batch.Index, (int)response.StatusCode, response.Headers.RetryAfter is not null, body[..Math.Min(300, body.Length)])
             {
-                Took = System.Diagnostics.Stopwatch.GetElapsedTime(started),
+                Took = Stopwatch.GetElapsedTime(started),
             });
             if (response.StatusCode != HttpStatusCode.OK)
             {
@@ -106,7 +107,7 @@ public sealed class StreamSender
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
-            _answers.Enqueue(new SentAnswer(batch.Index, 0, false, ex.Message) { Took = System.Diagnostics.Stopwatch.GetElapsedTime(started) });
+            _answers.Enqueue(new SentAnswer(batch.Index, 0, false, ex.Message) { Took = Stopwatch.GetElapsedTime(started) });
             return false;
         }
         finally

@@ -82,27 +82,18 @@ export function todayIn(timeZone = TIME_ZONE, now = new Date()) {
 const dayNumber = isoDate => Date.UTC(+isoDate.slice(0, 4), +isoDate.slice(5, 7) - 1, +isoDate.slice(8, 10)) / 86_400_000;
 
 /**
- * "Còn N ngày": whole days from today to the end date, both inclusive, in the campaign's time
- * zone (a campaign ending today has 1 day left); 0 after the end.
- */
-export function daysLeft(endDate, timeZone = TIME_ZONE, now = new Date()) {
-  if (!endDate) return null;
-  return Math.max(0, dayNumber(endDate.slice(0, 10)) - dayNumber(todayIn(timeZone, now)) + 1);
-}
-
-/**
  * Where today falls in the campaign, in its time zone: 'before' its first day (days: until that day), 'running'
- * (days: left, as {@link daysLeft}) or 'ended' after its last day (days: 0). Null without an end date.
+ * (days: left, "còn N ngày", today and the end date both counted, so the last day has 1 left) or 'ended' after its
+ * last day (days: 0). Null without an end date.
  */
 export function campaignCountdown(startDate, endDate, timeZone = TIME_ZONE, now = new Date()) {
   if (!endDate) return null;
   const today = todayIn(timeZone, now);
-  if (startDate && today < startDate.slice(0, 10)) {
-    return { phase: 'before', days: dayNumber(startDate.slice(0, 10)) - dayNumber(today) };
-  }
-
-  if (today > endDate.slice(0, 10)) return { phase: 'ended', days: 0 };
-  return { phase: 'running', days: daysLeft(endDate, timeZone, now) };
+  const start = startDate?.slice(0, 10);
+  const end = endDate.slice(0, 10);
+  if (start && today < start) return { phase: 'before', days: dayNumber(start) - dayNumber(today) };
+  if (today > end) return { phase: 'ended', days: 0 };
+  return { phase: 'running', days: dayNumber(end) - dayNumber(today) + 1 };
 }
 
 /** "2024-12-31" → "31/12/2024" in both languages (en-GB order): a calendar date, no time zone shift. */
