@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace Leaderboard.Web.Ingestion;
 
 /// <summary>
-/// The one ingestion path (HTTP, the demo feed, later the hub stream): validated events are split by ledger shard,
-/// one grain call per shard per batch, and the verdicts are gathered back in request order.
+/// The one ingestion path (HTTP, the hub stream, the demo feed): validated events are split by ledger shard, one grain
+/// call per shard per batch (per round, when an id is re-used across shards: <see cref="ShardRounds"/>), and the
+/// verdicts are gathered back in request order.
 /// </summary>
 public sealed class EventIngestion(IGrainFactory grains, IOptions<LedgerOptions> ledger)
 {
@@ -20,40 +21,71 @@ public sealed class EventIngestion(IGrainFactory grains, IOptions<LedgerOptions>
     public async Task<BatchTally> IngestAsync(IReadOnlyList<ParseOutcome> outcomes, int firstIndex, Caller caller)
     {
         var tally = new BatchTally();
-
-        // Each shard's items go in one list of exactly their number: a first pass finds every event's shard.
-        var shardOf = ArrayPool<int>.Shared.Rent(outcomes.Count);
-        var counts = new int[_shards.Length];
-        var byShard = new List<IngestItem>?[_shards.Length];
+        var count = outcomes.Count;
+        var shardOf = ArrayPool<int>.Shared.Rent(count);
+        var roundOf = ArrayPool<int>.Shared.Rent(count);
+        var ids = ArrayPool<string?>.Shared.Rent(count);
         try
         {
-            for (var i = 0; i < outcomes.Count; i++)
+            for (var i = 0; i < count; i++)
             {
                 var o = outcomes[i];
                 if (o.Event is { } parsed)
                 {
-                    var shard = LedgerSharding.ShardOf(parsed.Event.Dossier, _shards.Length);
-                    shardOf[i] = shard;
-                    counts[shard]++;
+                    shardOf[i] = LedgerSharding.ShardOf(parsed.Event.Dossier, _shards.Length);
+                    ids[i] = parsed.Event.Id;
                 }
-                else if (o.Rejection is { } r)
+                else
                 {
-                    tally.Rejected.Add(new Rejection(firstIndex + i, r.Id, r.Field, r.Error));
+                    shardOf[i] = 0;
+                    ids[i] = null;
+                    if (o.Rejection is { } r)
+                    {
+                        tally.Rejected.Add(new Rejection(firstIndex + i, r.Id, r.Field, r.Error));
+                    }
                 }
             }
 
-            for (var i = 0; i < outcomes.Count; i++)
+            // Shards answer concurrently; an id re-used for a dossier of another shard waits for a later round, so the
+            // first occurrence stands (events.md). Almost every batch is one round.
+            var rounds = ShardRounds.Assign(ids.AsSpan(0, count), shardOf.AsSpan(0, count), _shards.Length, roundOf.AsSpan(0, count));
+            for (var round = 0; round < rounds; round++)
             {
-                if (outcomes[i].Event is { } parsed)
-                {
-                    var shard = shardOf[i];
-                    (byShard[shard] ??= new List<IngestItem>(counts[shard])).Add(new IngestItem(firstIndex + i, parsed.Event, parsed.Content, parsed.ContentHash));
-                }
+                await IngestRoundAsync(outcomes, firstIndex, caller, shardOf, roundOf, round, tally);
             }
         }
         finally
         {
             ArrayPool<int>.Shared.Return(shardOf);
+            ArrayPool<int>.Shared.Return(roundOf);
+            ArrayPool<string?>.Shared.Return(ids, clearArray: true);
+        }
+
+        return tally;
+    }
+
+    /// <summary>Sends one round's events, each shard's in one list of exactly their number, and tallies the verdicts.</summary>
+    private async Task IngestRoundAsync(
+        IReadOnlyList<ParseOutcome> outcomes, int firstIndex, Caller caller, int[] shardOf, int[] roundOf, int round, BatchTally tally)
+    {
+        var counts = new int[_shards.Length];
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            if (roundOf[i] == round)
+            {
+                counts[shardOf[i]]++;
+            }
+        }
+
+        var byShard = new List<IngestItem>?[_shards.Length];
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            if (roundOf[i] == round)
+            {
+                var parsed = outcomes[i].Event!;
+                var shard = shardOf[i];
+                (byShard[shard] ??= new List<IngestItem>(counts[shard])).Add(new IngestItem(firstIndex + i, parsed.Event, parsed.Content, parsed.ContentHash));
+            }
         }
 
         var calls = new List<Task<IReadOnlyList<ItemVerdict>>>();
@@ -83,7 +115,5 @@ public sealed class EventIngestion(IGrainFactory grains, IOptions<LedgerOptions>
                 }
             }
         }
-
-        return tally;
     }
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Leaderboard.Abstractions.Ledger;
 using Leaderboard.Tests.Infrastructure;
 using static Leaderboard.Tests.Api.SampleEvents;
 
@@ -395,6 +396,34 @@ public sealed class InvalidInputTests(LeaderboardServerFixture fixture) : IClass
 
         using var repeat = await PostAsync(Content(Array(first)));
         IngestAnswer.Tally(await IngestAnswer.OkAsync(repeat), accepted: 0, duplicates: 1);
+    }
+
+    [Theory]
+    [InlineData(JsonType)]
+    [InlineData(NdjsonType)]
+    public async Task An_id_re_used_in_one_batch_for_dossiers_of_other_shards_keeps_the_first(string mediaType)
+    {
+        // Each dossier lives in its own ledger shard and shards are called at once: the first must stand all the same,
+        // every time (before rounds, the winner was whichever shard reached the journal first).
+        var before = await UnitNumbers.DossiersAsync(_server, Unit);
+        const int Tries = 6;
+        for (var attempt = 0; attempt < Tries; attempt++)
+        {
+            var tag = NewTag();
+            var id = $"shards-{tag}";
+            var dossiers = Enumerable.Range(0, 1000).Select(i => $"D-{tag}-{i}")
+                .DistinctBy(d => LedgerSharding.ShardOf(d, LedgerSharding.DefaultShardCount))
+                .Take(4)
+                .ToArray();
+            var events = dossiers.Select((d, i) => Text(Received(id, d, channel: i == 0 ? "online" : "direct"))).ToArray();
+
+            using var response = await PostAsync(Content(mediaType == NdjsonType ? Ndjson(events) : Array(events), mediaType));
+
+            IngestAnswer.Tally(await IngestAnswer.OkAsync(response), accepted: 1, duplicates: 0, new Rejected(1, id, "id"), new Rejected(2, id, "id"), new Rejected(3, id, "id"));
+        }
+
+        // Had a later (direct) one stood instead, the online count would be short.
+        await UnitNumbers.ExpectAsync(_server, Unit, before.Plus(online: Tries, all: Tries));
     }
 
     [Theory]
