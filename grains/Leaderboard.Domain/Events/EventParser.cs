@@ -32,8 +32,12 @@ public sealed class EventParser
     /// <summary>Unit and procedure codes up to this many characters are looked up without making a string.</summary>
     private const int MaxLookupChars = 64;
 
-    /// <summary>A line is read as <see cref="JsonDocument"/> reads by default: no comments, no trailing commas, depth 64.</summary>
-    private static readonly JsonReaderOptions LineOptions = new() { MaxDepth = 64 };
+    /// <summary>
+    /// A line is strict JSON: no comments, no trailing commas. How deep it may nest is the writer's to judge
+    /// (<see cref="CanonicalWriter.MaxDepth"/>), as for an element of an array, so both transports accept the same
+    /// events (the reader's default of 64 refused in NDJSON what an array let through).
+    /// </summary>
+    private static readonly JsonReaderOptions LineOptions = new() { MaxDepth = int.MaxValue };
 
     /// <summary>
     /// An element's text is already known to be JSON under whatever options its document had (comments skipped,
@@ -105,7 +109,8 @@ public sealed class EventParser
         var writer = CanonicalWriter.Take();
         try
         {
-            writer.Read(json, LineOptions);
+            // Under the most lenient options: whatever either transport ever accepted must replay.
+            writer.Read(json, ElementOptions);
         }
         catch (JsonException ex)
         {

@@ -161,6 +161,23 @@ public sealed class EventParserTests
         Assert.Equal(new EventRejection(null, "body", "lồng quá sâu"), _parser.Parse(document.RootElement).Rejection);
     }
 
+    [Fact]
+    public void Nesting_deeper_than_the_readers_default_is_accepted_from_a_line_and_an_element_alike_and_replays()
+    {
+        // 100 levels: over System.Text.Json's default of 64, under the writer's limit. Accepted in an array, the event
+        // was refused as a line, and its stored content could not be read back: its shard could not replay.
+        var json = EventSamples.Received().ToJsonString().TrimEnd('}') + $",\"x\":{new string('[', 100)}{new string(']', 100)}}}";
+        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 });
+
+        var fromElement = _parser.Parse(document.RootElement);
+        var fromLine = _parser.ParseLine(Encoding.UTF8.GetBytes(json));
+
+        Assert.True(fromElement.IsAccepted, $"rejected: {fromElement.Rejection}");
+        Assert.True(fromLine.IsAccepted, $"rejected: {fromLine.Rejection}");
+        Assert.Equal(fromElement.Event!.ContentHash, fromLine.Event!.ContentHash);
+        Assert.Equal(fromElement.Event.Event, EventParser.ParseStored(fromElement.Event.Content, EventSamples.Catalogue.TimeZone));
+    }
+
     // ---- duplicate names ----
 
     [Fact]
