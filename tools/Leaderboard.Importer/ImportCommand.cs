@@ -39,9 +39,13 @@ public static class ImportCommand
         try
         {
             var summary = await importer.RunAsync(cancellationToken);
-            await output.WriteLineAsync(
-                $"Đã nhập {summary.Rows} dòng ({summary.SkippedRows} dòng bỏ qua vì đã nhập ở lần trước): {summary.Accepted} sự kiện mới, " +
-                $"{summary.Duplicates} sự kiện đã có (trùng lặp), {summary.RejectedRows} dòng bị từ chối.");
+            static string Counts(int accepted, int duplicates, int rejectedRows) =>
+                $"{accepted} sự kiện mới, {duplicates} sự kiện đã có (trùng lặp), {rejectedRows} dòng bị từ chối";
+            var run = summary.ThisRun;
+            await output.WriteLineAsync(summary.SkippedRows == 0
+                ? $"Đã nhập {summary.Rows} dòng (0 dòng bỏ qua vì đã nhập ở lần trước): {Counts(summary.Accepted, summary.Duplicates, summary.RejectedRows)}."
+                : $"Đã nhập {summary.Rows} dòng ({summary.SkippedRows} dòng bỏ qua vì đã nhập ở lần trước). Lần chạy này: {Counts(run.Accepted, run.Duplicates, run.RejectedRows)}; " +
+                  $"tính cả các lần trước: {Counts(summary.Accepted, summary.Duplicates, summary.RejectedRows)}.");
             if (summary.RejectedRows > 0)
             {
                 await output.WriteLineAsync($"Các dòng bị từ chối: {summary.ReportPath}");

@@ -1,12 +1,14 @@
 namespace Leaderboard.Importer;
 
-/// <summary>What an import did, over all its runs (a resumed run adds to what the checkpoint recorded).</summary>
+/// <summary>What an import did: this run, and over all its runs (a resumed run adds to what the checkpoint recorded).</summary>
 /// <param name="Rows">Data rows in the file.</param>
 /// <param name="SkippedRows">Rows this run skipped because an earlier run's checkpoint covered them.</param>
-/// <param name="Accepted">Events the server stored for the first time.</param>
-/// <param name="Duplicates">Events the server already held (an earlier run, or a batch retried after a lost answer).</param>
-/// <param name="RejectedRows">Rows with at least one part not imported, all listed in the report.</param>
-public sealed record ImportSummary(int Rows, int SkippedRows, int Accepted, int Duplicates, int RejectedRows, string ReportPath)
+/// <param name="Accepted">Events the server stored for the first time, over all runs.</param>
+/// <param name="Duplicates">Events the server already held (an earlier run, or a batch retried after a lost answer), over all runs.</param>
+/// <param name="RejectedRows">Rows with at least one part not imported, all listed in the report, over all runs.</param>
+/// <param name="ReportPath">The report of rejected rows.</param>
+/// <param name="ThisRun">The same three counts for this run alone.</param>
+public sealed record ImportSummary(int Rows, int SkippedRows, int Accepted, int Duplicates, int RejectedRows, string ReportPath, ImportCounts ThisRun)
 {
     /// <summary>0 when every row went in, 1 when some rows were rejected.</summary>
     public int ExitCode => RejectedRows > 0 ? 1 : 0;

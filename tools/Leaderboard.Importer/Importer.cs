@@ -23,16 +23,38 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
 
         var separator = CsvReader.Detect(FirstLine(options.File));
         var state = ImportState.Load(options.StatePath);
-        if (state is not null && !await SameUpToAsync(state, separator))
+        var server = options.Url.ToString();
+        if (state is not null && state.Url is { } url && url != server)
+        {
+            await messages.WriteLineAsync($"Điểm dừng của lần nhập trước là của máy chủ {url}, không phải {server}: nhập lại từ đầu; sự kiện đã có sẽ được báo là trùng lặp.");
+            state = null;
+        }
+        else if (state is not null && !await SameUpToAsync(state, separator))
         {
             await messages.WriteLineAsync($"Tệp đã thay đổi so với lần nhập trước (điểm dừng ở dòng {state.Row}): nhập lại từ đầu; sự kiện đã có sẽ được báo là trùng lặp.");
             state = null;
         }
         else if (state is not null)
         {
-            await messages.WriteLineAsync($"Tiếp tục sau dòng {state.Row} đã được xác nhận ở lần chạy trước.");
+            await messages.WriteLineAsync($"Tiếp tục sau dòng {state.Row} đã được xác nhận ở lần chạy trước (gửi lại lô cuối để kiểm tra máy chủ còn giữ).");
         }
 
+        var summary = await PassAsync(state, separator, cancellationToken);
+        if (summary is null)
+        {
+            // The server answered part of the last acknowledged batch as new: it is not the store that acknowledged it
+            // (another server, or an embedded node started again, which keeps events in memory only).
+            await messages.WriteLineAsync("Máy chủ không còn giữ các sự kiện mà lần chạy trước đã được xác nhận (máy chủ khác, hoặc máy chủ chạy kho trong bộ nhớ đã khởi động lại): nhập lại từ đầu; sự kiện đã có sẽ được báo là trùng lặp.");
+            summary = await PassAsync(null, separator, cancellationToken)
+                ?? throw new InvalidOperationException("a pass without a checkpoint has nothing to check");
+        }
+
+        return summary;
+    }
+
+    /// <summary>One pass over the file from <paramref name="state"/>'s checkpoint (or the start); null when the check of the checkpoint failed.</summary>
+    private async Task<ImportSummary?> PassAsync(ImportState? state, char separator, CancellationToken cancellationToken)
+    {
         await using var stream = new FileStream(options.File, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var csv = new CsvReader(text, separator);
@@ -44,6 +66,9 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
         using var report = new RejectionReport(options.ReportPath, header, state?.ReportLength);
         var run = new Run(state);
         var skipThrough = state?.Row ?? 1;
+        // The rows of the last acknowledged batch (the last row alone for a checkpoint written before it was recorded).
+        var probeFrom = state is null ? int.MaxValue : state.BatchFirstRow > 0 ? state.BatchFirstRow : state.Row;
+        var probe = new List<EventBody>();
         var startFraction = 0.0;
 
         while (csv.Read() is { } record)
@@ -56,8 +81,18 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
             if (row <= skipThrough)
             {
                 run.Skipped++;
+                if (row >= probeFrom)
+                {
+                    probe.AddRange(events.Select(e => e.Event));
+                }
+
                 startFraction = Fraction(stream);
                 continue;
+            }
+
+            if (probe.Count > 0 && !await StillHeldAsync(probe, cancellationToken))
+            {
+                return null;
             }
 
             run.Rows++;
@@ -70,13 +105,31 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
             progress.Report(run.Rows, Fraction(stream), startFraction);
         }
 
+        if (probe.Count > 0 && !await StillHeldAsync(probe, cancellationToken))
+        {
+            return null;
+        }
+
         if (run.LastRow > 0)
         {
             await FlushAsync(run, report, digest, cancellationToken);
         }
 
         progress.Report(run.Rows, 1, startFraction, final: true);
-        return new ImportSummary(run.Skipped + run.Rows, run.Skipped, run.Accepted, run.Duplicates, run.RejectedRows, options.ReportPath);
+        return new ImportSummary(
+            run.Skipped + run.Rows, run.Skipped, run.Accepted, run.Duplicates, run.RejectedRows, options.ReportPath, run.ThisRun);
+    }
+
+    /// <summary>
+    /// Sends the last acknowledged batch again (once; the list is emptied): a server that still holds it answers
+    /// duplicates (or the same rejections), and any event it accepts as new says it is not the store that acknowledged
+    /// it. The send also finds a wrong key or a server that is not there before anything is skipped on trust.
+    /// </summary>
+    private async Task<bool> StillHeldAsync(List<EventBody> probe, CancellationToken cancellationToken)
+    {
+        var answer = await client.SendAsync([.. probe], cancellationToken);
+        probe.Clear();
+        return answer.Accepted == 0;
     }
 
     private async Task FlushAsync(Run run, RejectionReport report, RowDigest digest, CancellationToken cancellationToken)
@@ -95,10 +148,9 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
 
         report.Flush();
         // A row never spans two batches, so rows counted here are counted once.
-        run.RejectedRows += run.Errors.Select(e => e.Row).Distinct().Count();
-        run.Accepted += answer.Accepted;
-        run.Duplicates += answer.Duplicates;
-        new ImportState(run.LastRow, digest.Current, report.Length, run.Accepted, run.Duplicates, run.RejectedRows).Save(options.StatePath);
+        run.Count(answer.Accepted, answer.Duplicates, run.Errors.Select(e => e.Row).Distinct().Count());
+        new ImportState(run.LastRow, digest.Current, report.Length, run.Accepted, run.Duplicates, run.RejectedRows, options.Url.ToString(), run.FirstRow)
+            .Save(options.StatePath);
         run.Batches++;
         var checkpoint = new ImportCheckpoint(run.Batches, run.LastRow);
         run.Clear();
@@ -147,7 +199,7 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
         return reader.ReadLine() ?? "";
     }
 
-    /// <summary>This run's batch in the making and its totals.</summary>
+    /// <summary>This run's batch in the making, its counts and the totals over all runs.</summary>
     private sealed class Run(ImportState? resumed)
     {
         public List<RowEvent> Events { get; } = [];
@@ -155,6 +207,8 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
         public List<RowError> Errors { get; } = [];
 
         public Dictionary<int, string[]> Records { get; } = [];
+
+        public int FirstRow { get; private set; }
 
         public int LastRow { get; private set; }
 
@@ -164,17 +218,27 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
 
         public int Batches { get; set; }
 
-        public int Accepted { get; set; } = resumed?.Accepted ?? 0;
+        public int Accepted => (resumed?.Accepted ?? 0) + ThisRun.Accepted;
 
-        public int Duplicates { get; set; } = resumed?.Duplicates ?? 0;
+        public int Duplicates => (resumed?.Duplicates ?? 0) + ThisRun.Duplicates;
 
-        public int RejectedRows { get; set; } = resumed?.RejectedRows ?? 0;
+        public int RejectedRows => (resumed?.RejectedRows ?? 0) + ThisRun.RejectedRows;
+
+        public ImportCounts ThisRun { get; private set; } = new(0, 0, 0);
+
+        public void Count(int accepted, int duplicates, int rejectedRows) =>
+            ThisRun = new ImportCounts(ThisRun.Accepted + accepted, ThisRun.Duplicates + duplicates, ThisRun.RejectedRows + rejectedRows);
 
         public void Add(int row, string[] record, List<RowEvent> events, List<RowError> errors)
         {
             Events.AddRange(events);
             Errors.AddRange(errors);
             Records[row] = record;
+            if (FirstRow == 0)
+            {
+                FirstRow = row;
+            }
+
             LastRow = row;
         }
 
@@ -183,6 +247,7 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
             Events.Clear();
             Errors.Clear();
             Records.Clear();
+            FirstRow = 0;
             LastRow = 0;
         }
     }

@@ -70,6 +70,42 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_re_run_checks_its_checkpoint_against_the_server_before_it_skips_anything()
+    {
+        var rows = File.ReadAllLines(SampleExport, Encoding.UTF8).Skip(1).Select(ExportRow.Parse).ToList();
+        var expected = ExpectedTotals.Of(rows);
+        var first = Tagged("da-nhap.csv");
+        string[] Args(string file) => ["--file", file, "--url", _server.Address.ToString(), "--batch", "10"];
+        var before = await ReadAsync(expected.Keys);
+        Assert.Equal(0, await ImportCommand.RunAsync(Args(first), Key, TextWriter.Null, TextWriter.Null, interactive: false, CancellationToken.None));
+        var afterFirst = Plus(before, expected);
+        await UnitTotals.ExpectAsync(_server, afterFirst);
+
+        // The checkpoint covers every row, but the key is wrong: that is an error, not "nothing left to do".
+        var errors = new StringWriter();
+        var output = new StringWriter();
+        Assert.Equal(2, await ImportCommand.RunAsync(Args(first), name => name == ImportOptions.KeyVariable ? "khong-dung" : null, output, errors, interactive: false, CancellationToken.None));
+        Assert.Contains("401", errors.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Đã nhập", output.ToString(), StringComparison.Ordinal);
+
+        // A checkpoint whose events the server does not hold (as after an embedded node started again): another file
+        // of other dossiers, given the first file's checkpoint with its own digest, so that it matches in every way.
+        var second = Tagged("chua-nhap.csv");
+        var state = ImportState.Load(first + ".import-state.json")!;
+        (state with { Digest = DigestOf(second) }).Save(second + ".import-state.json");
+        File.Copy(first + ".rejected.csv", second + ".rejected.csv");
+        var messages = new StringWriter();
+        output = new StringWriter();
+
+        Assert.Equal(0, await ImportCommand.RunAsync(Args(second), Key, output, messages, interactive: false, CancellationToken.None));
+
+        Assert.Contains("Máy chủ không còn giữ", messages.ToString(), StringComparison.Ordinal);
+        await UnitTotals.ExpectAsync(_server, Plus(afterFirst, expected));
+        // The last batch went in while checking, and the pass that followed found it there: nothing counted twice.
+        Assert.Contains("Đã nhập 36 dòng (0 dòng bỏ qua vì đã nhập ở lần trước)", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_generated_export_of_100000_rows_interrupted_and_run_again_gives_exact_totals_and_reports_each_broken_row_once()
     {
         const int Count = 100_000;
@@ -132,6 +168,27 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>A copy of the sample export with dossier codes of its own, so its events are new to the server.</summary>
+    private string Tagged(string name)
+    {
+        var file = Path.Combine(_folder, name);
+        File.WriteAllText(file, File.ReadAllText(SampleExport, Encoding.UTF8).Replace("H37-24", $"H37-{ToolkitEvents.NewTag()}-24", StringComparison.Ordinal), new UTF8Encoding(true));
+        return file;
+    }
+
+    private static string DigestOf(string file)
+    {
+        using var text = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var csv = new CsvReader(text, CsvReader.Detect(File.ReadLines(file, Encoding.UTF8).First()));
+        using var digest = new RowDigest();
+        while (csv.Read() is { } record)
+        {
+            digest.Append(record);
+        }
+
+        return digest.Current;
+    }
 
     private static string? Key(string name) => name == ImportOptions.KeyVariable ? LeaderboardServer.AdminKey : null;
 
