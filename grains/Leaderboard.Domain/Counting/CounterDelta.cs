@@ -56,6 +56,21 @@ public sealed class CounterDelta : ICounterSink
     /// <summary>The entries; after <see cref="Coalesce"/>, by kind, procedure and day, one per counter and day, none zero.</summary>
     public ReadOnlySpan<CounterEntry> Entries => _entries.AsSpan(0, _count);
 
+    /// <summary>Whether any entry counts for a day before <paramref name="day"/> (a late fact about an earlier day).</summary>
+    public bool TouchesBefore(DateOnly day)
+    {
+        var before = day.DayNumber;
+        foreach (var e in Entries)
+        {
+            if (e.Day < before)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A delta of exactly these entries (as received from another silo).</summary>
     public static CounterDelta Of(CounterEntry[] entries) => new(entries);
 

@@ -33,6 +33,7 @@ internal sealed partial class BoardGrain(
 
     private readonly Dictionary<string, UnitStanding> _standings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BoardEntry> _published = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UnitStanding> _standingsAtDayStart = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _ranksAtDayStart = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Rank, int Of)> _toldRanks = new(StringComparer.Ordinal);
     private readonly List<TargetReached> _reached = [];
@@ -45,6 +46,7 @@ internal sealed partial class BoardGrain(
     private long _revision;
     private long _version;
     private bool _dirty;
+    private bool _dayStartChanged;
     private DateOnly _day;
     private DateTimeOffset _lastPublish = DateTimeOffset.MinValue;
 
@@ -69,6 +71,15 @@ internal sealed partial class BoardGrain(
             if (!StandingComparer.Same(_standings[update.Standing.Unit], update.Standing))
             {
                 _standings[update.Standing.Unit] = update.Standing;
+                _dirty = true;
+            }
+
+            if (update.PreviousDay is { } previous && update.PreviousDayDate == _day.AddDays(-1)
+                && !StandingComparer.Same(_standingsAtDayStart[update.Standing.Unit], previous))
+            {
+                // A late fact about an earlier day: where today's movement starts from moved.
+                _standingsAtDayStart[update.Standing.Unit] = previous;
+                _dayStartChanged = true;
                 _dirty = true;
             }
 
@@ -135,7 +146,6 @@ internal sealed partial class BoardGrain(
         _day = Today();
         _standings.Clear();
         _published.Clear();
-        _ranksAtDayStart.Clear();
         _toldRanks.Clear();
 
         var standings = await Task.WhenAll(_board.Members.Select(m => _units[m].GetStandingAsync(_campaign.Id, null)));
@@ -144,15 +154,42 @@ internal sealed partial class BoardGrain(
             _standings[s.Unit] = s;
         }
 
-        foreach (var e in Rank(_standings.Values, withPrevious: false))
-        {
-            _ranksAtDayStart[e.Standing.Unit] = e.Rank;
-        }
-
+        await LoadRanksAtDayStartAsync();
         _order = Rank(_standings.Values, withPrevious: true);
         foreach (var e in _order)
         {
             _published[e.Standing.Unit] = e;
+        }
+    }
+
+    /// <summary>
+    /// "Today's movement" is the change of rank since the end of the previous day (domain.md): the ranks of the
+    /// members' standings as of that day, as <c>?asOf=</c> gives them, read whenever the board loads (a start, a
+    /// restart, a new catalogue) or the day turns, and kept current by the units, which send that standing again when a
+    /// late fact about an earlier day changes it. Taking the ranks of the moment instead made every start the day's
+    /// baseline: after a restart the movement of the day so far was lost, and after a first start on an empty store
+    /// every unit had been "first".
+    /// </summary>
+    private async Task LoadRanksAtDayStartAsync()
+    {
+        var yesterday = _day.AddDays(-1);
+        var standings = await Task.WhenAll(_board.Members.Select(m => _units[m].GetStandingAsync(_campaign.Id, yesterday)));
+        _standingsAtDayStart.Clear();
+        foreach (var s in standings)
+        {
+            _standingsAtDayStart[s.Unit] = s;
+        }
+
+        RankDayStart();
+    }
+
+    private void RankDayStart()
+    {
+        _dayStartChanged = false;
+        _ranksAtDayStart.Clear();
+        foreach (var e in Rank(_standingsAtDayStart.Values, withPrevious: false))
+        {
+            _ranksAtDayStart[e.Standing.Unit] = e.Rank;
         }
     }
 
@@ -180,13 +217,8 @@ internal sealed partial class BoardGrain(
         var today = Today();
         if (today != _day)
         {
-            // "Today's movement" is measured from the ranks at the end of the previous day.
             _day = today;
-            foreach (var e in _order)
-            {
-                _ranksAtDayStart[e.Standing.Unit] = e.Rank;
-            }
-
+            await LoadRanksAtDayStartAsync();
             _dirty = true;
         }
 
@@ -198,6 +230,11 @@ internal sealed partial class BoardGrain(
         if (_dirty)
         {
             _dirty = false;
+            if (_dayStartChanged)
+            {
+                RankDayStart();
+            }
+
             var order = Rank(_standings.Values, withPrevious: true);
             var changed = new List<BoardEntry>();
             foreach (var e in order)
@@ -252,9 +289,12 @@ internal sealed partial class BoardGrain(
     {
         var ranked = Ranker.Rank(standings);
         var list = new List<BoardEntry>(ranked.Count);
+        // From the day after the campaign's last, the standings as of yesterday count everything there is to count:
+        // they are today's, and no rank moves.
+        var over = _day.AddDays(-1) >= _campaign.End;
         foreach (var r in ranked)
         {
-            int? previous = withPrevious && _ranksAtDayStart.TryGetValue(r.Standing.Unit, out var p) ? p : null;
+            int? previous = !withPrevious ? null : over ? r.Rank : _ranksAtDayStart.TryGetValue(r.Standing.Unit, out var p) ? p : null;
             list.Add(new BoardEntry(r.Standing, r.Rank, previous));
         }
 

@@ -28,7 +28,12 @@ internal sealed partial class BoardUpdateDispatcher(
     {
         var unit = item.Standing.Unit;
         batch[unit] = batch.TryGetValue(unit, out var earlier)
-            ? new StandingUpdate(item.Standing, [.. earlier.Reached, .. item.Reached], [.. earlier.Activity, .. item.Activity])
+            ? new StandingUpdate(
+                item.Standing,
+                [.. earlier.Reached, .. item.Reached],
+                [.. earlier.Activity, .. item.Activity],
+                item.PreviousDay ?? earlier.PreviousDay,
+                item.PreviousDay is null ? earlier.PreviousDayDate : item.PreviousDayDate)
             : item;
     }
 

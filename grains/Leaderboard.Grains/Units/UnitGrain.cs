@@ -32,6 +32,9 @@ internal sealed partial class UnitGrain(
     private (long Epoch, long Sequence)[] _shards = [];
     private UnitCounters _total = new();
     private readonly Dictionary<string, UnitStanding> _standings = new(StringComparer.Ordinal);
+
+    /// <summary>By campaign: the standing as of the end of <see cref="_previousDayDate"/> last sent to the boards.</summary>
+    private readonly Dictionary<string, UnitStanding> _previousDay = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
     private readonly Dictionary<BoardKey, BoardRank> _ranks = [];
     private readonly Dictionary<string, List<BoardRank>> _publishedRanks = new(StringComparer.Ordinal);
@@ -44,6 +47,8 @@ internal sealed partial class UnitGrain(
     private bool _countersChanged = true;
     private bool _ranksChanged = true;
     private bool _live;
+    private bool _pastChanged = true;
+    private DateOnly _previousDayDate;
     private DateTimeOffset _lastPublish = DateTimeOffset.MinValue;
     private IGrainTimer? _publishTimer;
     private DateTimeOffset? _publishAt;
@@ -77,8 +82,12 @@ internal sealed partial class UnitGrain(
     public async Task ApplyAsync(UnitUpdates updates)
     {
         await FollowCatalogueAsync();
+        var today = Today();
         foreach (var delta in updates.Deltas)
         {
+            // A fact about an earlier day moves where "today's movement" starts from (domain.md): the boards hear of it.
+            _pastChanged = _pastChanged || delta.Counters.TouchesBefore(today);
+
             var seen = (uint)delta.Shard < (uint)_shards.Length ? _shards[delta.Shard] : default;
             var known = seen.Epoch != 0;
             if (known && seen.Epoch == delta.Epoch && delta.Sequence == seen.Sequence + 1)
@@ -193,6 +202,7 @@ internal sealed partial class UnitGrain(
 
         _shards = read;
         _total = total;
+        _pastChanged = true;
     }
 
     /// <summary>What activation starts from: the standings as they are, which later publications compare against.</summary>
@@ -326,6 +336,16 @@ internal sealed partial class UnitGrain(
         _countersChanged = false;
         var ranksMoved = _ranksChanged;
         _ranksChanged = false;
+        var previousDate = Today().AddDays(-1);
+        if (previousDate != _previousDayDate)
+        {
+            _previousDayDate = previousDate;
+            _previousDay.Clear();
+            _pastChanged = true;
+        }
+
+        var pastChanged = _pastChanged;
+        _pastChanged = false;
         var myBoards = Catalogue.BoardsOf(Code);
         foreach (var c in Catalogue.Campaigns)
         {
@@ -334,13 +354,14 @@ internal sealed partial class UnitGrain(
             _standings[c.Id] = after;
             var reached = live && before is not null ? Crossings(c, before, after, now) : [];
             var changed = before is null || !StandingComparer.Same(before, after);
-            if (changed || reached.Count > 0 || activity.Count > 0)
+            var previousDay = pastChanged ? PreviousDayChange(c, previousDate) : null;
+            if (changed || reached.Count > 0 || activity.Count > 0 || previousDay is not null)
             {
                 foreach (var key in myBoards)
                 {
                     if (key.Campaign == c.Id)
                     {
-                        boards.Post(key, new StandingUpdate(after, reached, activity));
+                        boards.Post(key, new StandingUpdate(after, reached, activity, previousDay, previousDate));
                     }
                 }
             }
@@ -370,6 +391,27 @@ internal sealed partial class UnitGrain(
                 _observers.Notify(o => o.TargetReached(r));
             }
         }
+    }
+
+    /// <summary>
+    /// The standing as of the end of <paramref name="previousDate"/> when it differs from the one last sent, else null.
+    /// Once that day is the campaign's last or later, it is the current standing, which the board uses itself.
+    /// </summary>
+    private UnitStanding? PreviousDayChange(Campaign c, DateOnly previousDate)
+    {
+        if (previousDate >= c.End)
+        {
+            return null;
+        }
+
+        var standing = Evaluate(c, previousDate);
+        if (_previousDay.TryGetValue(c.Id, out var sent) && StandingComparer.Same(sent, standing))
+        {
+            return null;
+        }
+
+        _previousDay[c.Id] = standing;
+        return standing;
     }
 
     /// <summary>The unit's ranks on the boards of <paramref name="campaign"/>, by board code.</summary>

@@ -33,6 +33,22 @@ public sealed class CounterDeltaTests
     }
 
     [Fact]
+    public void It_tells_whether_it_counts_for_a_day_before_a_given_one()
+    {
+        var today = new DateOnly(2024, 7, 10);
+        var delta = CounterDelta.Of(
+        [
+            new(CounterKind.OnlinePayment, today.DayNumber, null, 1, 1),
+            new(CounterKind.OnTime, today.DayNumber + 1, null, 1, 1),
+        ]);
+
+        Assert.False(delta.TouchesBefore(today));
+        delta.Append(CounterDelta.Of([new(CounterKind.OnlinePayment, today.DayNumber - 1, null, 1, 1)]));
+        Assert.True(delta.TouchesBefore(today));
+        Assert.False(new CounterDelta().TouchesBefore(today));
+    }
+
+    [Fact]
     public void A_delta_whose_entries_all_cancel_is_empty_once_coalesced()
     {
         var delta = CounterDelta.Of([new(CounterKind.OnlinePayment, 5, null, 1, 1)]);
