@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 using Leaderboard.Abstractions;
 using Leaderboard.Domain.Events;
@@ -145,8 +148,19 @@ public static class EventsApi
         }
         catch (JsonException ex)
         {
+            var startsWithObject = FirstByte(read.Buffer) == (byte)'{';
             body.AdvanceTo(read.Buffer.End);
-            return (null, Problem(StatusCodes.Status400BadRequest, "Nội dung không phải JSON hợp lệ", $"Không có sự kiện nào được lưu. {ex.Message}", "body"));
+            var where = ex.LineNumber is { } line && ex.BytePositionInLine is { } position
+                ? $" Lỗi ở dòng {line + 1}, byte {position + 1}."
+                : "";
+            var hint = startsWithObject
+                ? " Nội dung bắt đầu bằng một đối tượng, không phải mảng: nếu mỗi dòng là một sự kiện, gửi với Content-Type: application/x-ndjson."
+                : "";
+            return (null, Problem(
+                StatusCodes.Status400BadRequest,
+                "Nội dung không phải JSON hợp lệ",
+                $"Không có sự kiện nào được lưu.{where}{hint} ({ex.Message})",
+                "body"));
         }
 
         body.AdvanceTo(read.Buffer.End);
@@ -160,6 +174,17 @@ public static class EventsApi
             var outcomes = new List<ParseOutcome>(document.RootElement.GetArrayLength());
             foreach (var element in document.RootElement.EnumerateArray())
             {
+                // The reader leaves strings' bytes unchecked; JSON text is UTF-8, so a body with other bytes is not JSON.
+                var raw = JsonMarshal.GetRawUtf8Value(element);
+                if (!Ascii.IsValid(raw) && !Utf8.IsValid(raw))
+                {
+                    return (null, Problem(
+                        StatusCodes.Status400BadRequest,
+                        "Nội dung không phải JSON hợp lệ",
+                        $"Không có sự kiện nào được lưu. Phần tử {outcomes.Count} (đếm từ 0) chứa byte không phải UTF-8: gửi nội dung mã hóa UTF-8.",
+                        "body"));
+                }
+
                 outcomes.Add(parser.Parse(element));
             }
 
@@ -249,6 +274,23 @@ public static class EventsApi
 
         line = default;
         return false;
+    }
+
+    /// <summary>The first byte that is not white space or a byte-order mark, or 0.</summary>
+    private static byte FirstByte(ReadOnlySequence<byte> buffer)
+    {
+        foreach (var segment in (StartsWithBom(buffer) ? buffer.Slice(3) : buffer))
+        {
+            foreach (var b in segment.Span)
+            {
+                if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+                {
+                    return b;
+                }
+            }
+        }
+
+        return 0;
     }
 
     private static bool StartsWithBom(ReadOnlySequence<byte> buffer)

@@ -71,6 +71,39 @@ public sealed class InvalidInputTests(LeaderboardServerFixture fixture) : IClass
         await UnitNumbers.ExpectAsync(_server, Unit, before.Plus(online: 1, all: 1));
     }
 
+    [Fact]
+    public async Task A_JSON_array_with_bytes_that_are_not_UTF_8_is_400_and_stores_none_of_its_events()
+    {
+        var tag = NewTag();
+        var good = Received($"utf8-{tag}-a", $"D-{tag}-a");
+        var spoilt = Encoding.UTF8.GetBytes(Text(Received($"utf8-{tag}-b", $"D-{tag}-b@")));
+        spoilt[System.Array.IndexOf(spoilt, (byte)'@')] = 0xE0;
+        var before = await UnitNumbers.DossiersAsync(_server, Unit);
+        using var content = new ByteArrayContent([.. "["u8, .. Encoding.UTF8.GetBytes(Text(good)), .. ","u8, .. spoilt, .. "]"u8]);
+        content.Headers.ContentType = new MediaTypeHeaderValue(JsonType);
+
+        using var response = await PostAsync(content);
+
+        var problem = await IngestAnswer.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("body", problem.GetProperty("field").GetString());
+        Assert.Contains("UTF-8", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        using var valid = await PostAsync(Content(Array(good)));
+        IngestAnswer.Tally(await IngestAnswer.OkAsync(valid), accepted: 1, duplicates: 0);
+        await UnitNumbers.ExpectAsync(_server, Unit, before.Plus(online: 1, all: 1));
+    }
+
+    [Fact]
+    public async Task NDJSON_sent_as_a_JSON_array_is_400_with_a_hint_to_the_content_type()
+    {
+        var tag = NewTag();
+        using var response = await PostAsync(Content(Ndjson(Text(Received($"hint-{tag}-a", $"D-{tag}-a")), Text(Received($"hint-{tag}-b", $"D-{tag}-b")))));
+
+        var problem = await IngestAnswer.ProblemAsync(response, HttpStatusCode.BadRequest);
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.StartsWith("Không có sự kiện nào được lưu. Lỗi ở dòng 2, byte 1.", detail, StringComparison.Ordinal);
+        Assert.Contains("application/x-ndjson", detail, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string> BrokenArrays() => new()
     {
         { "truncated inside an element", """[@A,@B,{"id":"x","type":""" },
