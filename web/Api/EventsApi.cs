@@ -215,7 +215,7 @@ public static class EventsApi
                 if (consumed > limit)
                 {
                     body.AdvanceTo(buffer.Start);
-                    return (null, TooLarge(limit));
+                    return (null, StreamTooLarge(limit, total, first));
                 }
 
                 if (IsBlank(line))
@@ -237,7 +237,7 @@ public static class EventsApi
             if (consumed + buffer.Length > limit)
             {
                 body.AdvanceTo(buffer.Start);
-                return (null, TooLarge(limit));
+                return (null, StreamTooLarge(limit, total, first));
             }
 
             body.AdvanceTo(buffer.Start, buffer.End);
@@ -319,6 +319,30 @@ public static class EventsApi
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// An NDJSON stream without a declared length is read and stored batch by batch, so when it goes over the limit the
+    /// batches before are stored: the answer says what became of them (the 200 answer's fields) and from which event
+    /// on nothing was stored (<c>processed</c>: the index of the first event not stored, which a sender resumes from).
+    /// </summary>
+    private static ProblemHttpResult StreamTooLarge(long limit, BatchTally stored, int processed)
+    {
+        var result = stored.ToResult();
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Status = StatusCodes.Status413PayloadTooLarge,
+            Title = "Nội dung quá lớn",
+            Detail = processed == 0
+                ? $"Giới hạn là {limit / (1024 * 1024)} MiB cho kiểu nội dung này; không có sự kiện nào được lưu. Hãy chia nhỏ lô sự kiện."
+                : $"Giới hạn là {limit / (1024 * 1024)} MiB cho kiểu nội dung này. {processed} sự kiện đầu tiên (chỉ số 0 đến {processed - 1}) "
+                    + $"đã được xử lý như trong accepted, duplicates và rejected; từ chỉ số {processed} trở đi không có sự kiện nào được lưu: hãy gửi tiếp từ đó, chia nhỏ hơn.",
+        };
+        problem.Extensions["processed"] = processed;
+        problem.Extensions["accepted"] = result.Accepted;
+        problem.Extensions["duplicates"] = result.Duplicates;
+        problem.Extensions["rejected"] = result.Rejected;
+        return TypedResults.Problem(problem);
     }
 
     private static ProblemHttpResult TooLarge(long limit) =>

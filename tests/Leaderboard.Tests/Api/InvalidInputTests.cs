@@ -22,10 +22,7 @@ public sealed class InvalidInputTests(LeaderboardServerFixture fixture) : IClass
 
     private const string SizeProcedure = "9.000401";
 
-    /// <summary>
-    /// Chi cục Phát triển nông thôn, assigned 9.000501: only the NDJSON size test writes here, as what an over-long
-    /// stream delivered before the limit is not specified (api.md reads NDJSON as a stream) and is left unasserted.
-    /// </summary>
+    /// <summary>Chi cục Phát triển nông thôn, assigned 9.000501: only the NDJSON size test writes here.</summary>
     private const string StreamUnit = "000.09.12.H37";
 
     private const string StreamProcedure = "9.000501";
@@ -202,23 +199,32 @@ public sealed class InvalidInputTests(LeaderboardServerFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task An_NDJSON_stream_of_100_MiB_is_accepted_and_one_byte_more_is_413()
+    public async Task An_NDJSON_stream_of_100_MiB_is_accepted_and_one_byte_more_is_413_telling_what_was_stored()
     {
         // Generated while sent (chunked, no Content-Length), so only the server's own count can refuse it; blank
         // filler lines keep the work on the byte limit, and every line, the last too, ends with a newline.
         var tag = NewTag();
         var line = Encoding.UTF8.GetBytes(new string(' ', 1023) + "\n");
 
-        byte[] Lines(string prefix) => Encoding.UTF8.GetBytes(Ndjson(
-            [.. Enumerable.Range(0, 2).Select(i => Text(Received($"{prefix}-{tag}-{i}", $"D-{prefix}-{tag}-{i}", unit: StreamUnit, procedure: StreamProcedure)))]));
+        byte[] Lines(string prefix, int count) => Encoding.UTF8.GetBytes(Ndjson(
+            [.. Enumerable.Range(0, count).Select(i => Text(Received($"{prefix}-{tag}-{i}", $"D-{prefix}-{tag}-{i}", unit: StreamUnit, procedure: StreamProcedure)))]));
 
-        var overHead = Lines("ndjson-over");
-        var overTail = Lines("ndjson-over-tail");
+        // A whole batch of 2,000 events is stored before the limit is met; the answer says so, and where to resume.
+        var overHead = Lines("ndjson-over", 2_000);
+        var overTail = Lines("ndjson-over-tail", 2);
         using var over = await PostAsync(Body(overHead, line, (100 * MiB) + 1 - overHead.Length - overTail.Length, overTail, declaredLength: false, NdjsonType));
-        await IngestAnswer.ProblemAsync(over, HttpStatusCode.RequestEntityTooLarge);
+        var problem = await IngestAnswer.ProblemAsync(over, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(2_000, problem.GetProperty("processed").GetInt32());
+        Assert.Equal(2_000, problem.GetProperty("accepted").GetInt32());
+        Assert.Equal(0, problem.GetProperty("duplicates").GetInt32());
+        Assert.Equal(0, problem.GetProperty("rejected").GetArrayLength());
+        // The last stored event comes back a duplicate; the events after the limit were not stored.
+        var lastStored = Text(Received($"ndjson-over-{tag}-1999", $"D-ndjson-over-{tag}-1999", unit: StreamUnit, procedure: StreamProcedure));
+        using var resent = await PostAsync(Content(Ndjson(lastStored) + Encoding.UTF8.GetString(overTail), NdjsonType));
+        IngestAnswer.Tally(await IngestAnswer.OkAsync(resent), accepted: 2, duplicates: 1);
 
-        var head = Lines("ndjson-exact");
-        var tail = Lines("ndjson-exact-tail");
+        var head = Lines("ndjson-exact", 2);
+        var tail = Lines("ndjson-exact-tail", 2);
         using var exact = await PostAsync(Body(head, line, (100 * MiB) - head.Length - tail.Length, tail, declaredLength: false, NdjsonType));
         IngestAnswer.Tally(await IngestAnswer.OkAsync(exact), accepted: 4, duplicates: 0);
     }
