@@ -88,6 +88,28 @@ public sealed class WallDisplayTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_wall_whose_address_names_no_board_says_so_on_screen_and_lists_the_boards()
+    {
+        await using var server = await LeaderboardServer.StartAsync();
+        var page = await browser.NewPageAsync(1920, 1080);
+
+        await page.GotoAsync(new Uri(server.Address, "/wall?campaign=snn-ls-2024-tttt&board=nope").ToString());
+
+        var message = page.Locator("#wall-message");
+        await Expect(message).ToBeVisibleAsync();
+        await Expect(message).ToContainTextAsync("không có bảng “nope”");
+        await Expect(message).ToContainTextAsync("don-vi");
+        // On the screen, not below it, and the dot does not blame the network.
+        var box = await message.BoundingBoxAsync();
+        Assert.True(box is { } b && b.Y + b.Height <= 1080, $"the message is at {box?.Y} (height {box?.Height})");
+        await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
+
+        await page.GotoAsync(new Uri(server.Address, "/wall?campaign=khong-co&board=don-vi").ToString());
+        await Expect(page.Locator("#wall-message")).ToContainTextAsync("Không có đợt thi đua “khong-co”");
+        await Expect(page.Locator("#wall-message")).ToContainTextAsync("snn-ls-2024-tttt");
+    }
+
+    [Fact]
     public async Task The_rotation_shows_the_targets_overview_and_the_movers_and_the_light_theme_holds()
     {
         await using var server = await LeaderboardServer.StartAsync();

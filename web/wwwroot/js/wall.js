@@ -42,6 +42,7 @@ const state = {
   campaignId: params.get('campaign'),
   boardId: params.get('board'),
   campaign: null,          // GET /campaigns/{id}
+  setupProblem: false,     // the address names no board: the wall says so instead
   members: new Set(),      // the board's units
   entries: new Map(),      // unit → entry
   order: [],               // display order
@@ -167,7 +168,7 @@ function renderClock() {
 
 /** What the dot says: "connected" only once a snapshot taken on this connection is shown. */
 function shownConnection() {
-  if (state.live === 'connected') return state.synced ? 'connected' : 'reconnecting';
+  if (state.live === 'connected') return state.synced || state.setupProblem ? 'connected' : 'reconnecting';
   return state.live;
 }
 
@@ -680,12 +681,23 @@ function renderRotation(restart = false) {
 
 // ---------- start ----------
 
+/**
+ * The campaign and board the URL names (the first of each when it names none); for a name the server does not know,
+ * the words that say so and what there is instead, so whoever set up the wall can correct its address.
+ */
 async function resolveChoice() {
   const campaigns = await getJson('/campaigns');
   const campaign = campaigns.find(c => c.id === state.campaignId) ?? (state.campaignId ? null : campaigns[0]);
-  if (!campaign) return null;
-  const board = (campaign.boards ?? []).find(b => b.id === state.boardId) ?? (state.boardId ? null : campaign.boards?.[0]);
-  if (!board) return null;
+  if (!campaign) {
+    return { problem: campaigns.length === 0
+      ? t(lang, 'wall.noCampaigns')
+      : t(lang, 'wall.unknownCampaign', state.campaignId, campaigns.map(c => c.id)) };
+  }
+  const boards = campaign.boards ?? [];
+  const board = boards.find(b => b.id === state.boardId) ?? (state.boardId ? null : boards[0]);
+  if (!board) {
+    return { problem: t(lang, 'wall.unknownBoard', campaign.id, state.boardId ?? '', boards.map(b => b.id)) };
+  }
   if (campaign.id !== state.campaignId || board.id !== state.boardId) {
     const q = new URLSearchParams(location.search);
     q.set('campaign', campaign.id);
@@ -695,10 +707,14 @@ async function resolveChoice() {
   return { campaign: campaign.id, board: board.id };
 }
 
-function showMessage(key) {
+/** A wall that cannot show a board says why, alone on the screen, and its dot tells the connection as it is. */
+function showSetupProblem(text) {
+  state.setupProblem = true;
+  document.body.classList.add('setup-problem');
   const box = $('wall-message');
-  box.textContent = t(lang, key);
+  box.textContent = text;
   box.hidden = false;
+  renderConnection();
 }
 
 async function init() {
@@ -707,8 +723,8 @@ async function init() {
   for (let attempt = 0; !choice; attempt++) {
     try {
       choice = await resolveChoice();
-      if (!choice) {
-        showMessage('wall.missing');
+      if (choice.problem) {
+        showSetupProblem(choice.problem);
         return;
       }
       state.campaign = await getJson(`/campaigns/${seg(choice.campaign)}`);
