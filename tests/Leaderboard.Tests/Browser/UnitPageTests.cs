@@ -20,6 +20,19 @@ public sealed class UnitPageTests(BrowserFixture browser)
     };
 
     [Fact]
+    public async Task A_unit_page_for_an_unknown_code_says_so_and_does_not_wait_for_a_connection()
+    {
+        await using var server = await LeaderboardServer.StartAsync();
+        var page = await browser.NewPageAsync(390, 844);
+
+        await page.GotoAsync(new Uri(server.Address, $"/units/XYZ?campaign={Scenario.Campaign}").ToString());
+
+        await Expect(page.Locator("#message")).ToHaveTextAsync("Không tìm thấy đơn vị hoặc đợt thi đua.");
+        await Expect(page.Locator("#unit-name")).ToHaveTextAsync("Không có đơn vị “XYZ”");
+        await Expect(page.Locator("#connection-status")).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task The_unit_page_shows_the_apis_numbers_and_the_gap_sentence_without_horizontal_scroll()
     {
         await using var server = await LeaderboardServer.StartAsync();

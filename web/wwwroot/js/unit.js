@@ -31,6 +31,7 @@ const state = {
   updatedAt: null,
   synced: false,
   live: 'connecting',
+  notFound: false,         // the address names no unit or campaign: the page is not live
 };
 
 // ---------- data ----------
@@ -134,7 +135,7 @@ function renderHeader() {
   const lang = state.lang;
   const campaign = state.campaign;
   $('campaign-name').textContent = campaign?.name ?? '';
-  $('unit-name').textContent = state.unit?.name ?? unitCode;
+  $('unit-name').textContent = state.unit?.name ?? (state.notFound ? t(lang, 'unit.notFoundTitle', unitCode) : unitCode);
   document.title = state.unit ? `${state.unit.name} · ${t(lang, 'unit.title')}` : t(lang, 'unit.title');
   const countdown = campaign ? campaignCountdown(campaign.start, campaign.end, campaign.timeZone ?? TIME_ZONE) : null;
   $('days-left').hidden = countdown === null;
@@ -148,6 +149,8 @@ function renderHeader() {
 function renderConnection() {
   const shown = state.live === 'connected' ? (state.synced ? 'connected' : 'reconnecting') : state.live;
   const status = $('connection-status');
+  // A page that names no unit is not live: no dot that seems to wait for a connection.
+  status.hidden = state.notFound;
   status.dataset.state = shown;
   status.querySelector('.connection-text').textContent = t(state.lang, `conn.${shown}`);
 }
@@ -411,23 +414,39 @@ function showMessage(key) {
 
 async function init() {
   renderAll();
-  try {
-    if (!state.campaignId) {
-      const campaigns = await getJson('/campaigns');
-      state.campaignId = campaigns[0]?.id ?? null;
+  // A page opened while the server is away (a phone on a flaky network, a restart) keeps trying, and says so; an
+  // address that names no unit or campaign says that instead, and the page is not live.
+  for (let attempt = 0; ; attempt++) {
+    try {
       if (!state.campaignId) {
-        showMessage('unit.notFound');
+        const campaigns = await getJson('/campaigns');
+        state.campaignId = campaigns[0]?.id ?? null;
+        if (!state.campaignId) {
+          showNotFound();
+          return;
+        }
+      }
+      state.campaign = await getJson(`/campaigns/${seg(state.campaignId)}`);
+      applyUnit(await getJson(`/campaigns/${seg(state.campaignId)}/units/${seg(unitCode)}`));
+      break;
+    } catch (error) {
+      if (error?.status === 404) {
+        showNotFound();
         return;
       }
+      showMessage('unit.loadError');
+      await new Promise(resolve => setTimeout(resolve, Math.min(10_000, 1_000 * 2 ** attempt)));
     }
-    state.campaign = await getJson(`/campaigns/${seg(state.campaignId)}`);
-    applyUnit(await getJson(`/campaigns/${seg(state.campaignId)}/units/${seg(unitCode)}`));
-  } catch (error) {
-    showMessage(error?.status === 404 ? 'unit.notFound' : 'unit.loadError');
-    return;
   }
+  showMessage(null);
   loadPreviousRanks();
   live.start();
+}
+
+function showNotFound() {
+  state.notFound = true;
+  renderAll();
+  showMessage('unit.notFound');
 }
 
 $('lang-toggle').addEventListener('click', () => {
