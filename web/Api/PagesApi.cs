@@ -29,6 +29,13 @@ public static class PagesApi
     private static IResult Page(IWebHostEnvironment env, string file)
     {
         var info = env.WebRootFileProvider.GetFileInfo(file);
-        return info.Exists ? Results.File(info.CreateReadStream(), "text/html; charset=utf-8") : Results.Redirect("/");
+        // A missing page is the node's set-up, not the visitor's request: say where it looked (a redirect to "/" looped).
+        return info.Exists
+            ? Results.File(info.CreateReadStream(), "text/html; charset=utf-8")
+            : Results.Problem(
+                title: "Không tìm thấy các trang của máy chủ",
+                detail: $"Không có {file} trong {env.WebRootPath ?? Path.Combine(env.ContentRootPath, "wwwroot")}. "
+                    + "Chạy máy chủ bằng dotnet run --project web, hoặc từ thư mục của bản publish (dotnet publish web), hoặc chỉ thư mục đó bằng --contentRoot.",
+                statusCode: StatusCodes.Status500InternalServerError);
     }
 }

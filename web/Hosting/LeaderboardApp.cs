@@ -5,7 +5,8 @@ public static class LeaderboardApp
 {
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Choose(args) });
+        ContentRoot.FindPages(builder);
         configure?.Invoke(builder);
         builder.AddLeaderboard();
         var app = builder.Build();

@@ -61,7 +61,9 @@ public sealed class WebNodeProcess : IAsyncDisposable
     /// Starts a node on a free loopback port with the given database, the admin key and no demo feed, plus
     /// <paramref name="settings"/> as further <c>--Key=value</c> arguments; returns once /health/ready answers 200.
     /// </summary>
-    public static async Task<WebNodeProcess> StartAsync(string connectionString, string logFile, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="workingDirectory">Where the process starts (default: the node's own folder).</param>
+    public static async Task<WebNodeProcess> StartAsync(
+        string connectionString, string logFile, IReadOnlyDictionary<string, string>? settings = null, string? workingDirectory = null)
     {
         var folder = OutputFolder;
         var assembly = Path.Combine(folder, "Leaderboard.Web.dll");
@@ -73,7 +75,7 @@ public sealed class WebNodeProcess : IAsyncDisposable
         var address = new Uri($"http://127.0.0.1:{FreePort.Get()}");
         var startInfo = new ProcessStartInfo(DotnetHost())
         {
-            WorkingDirectory = folder,
+            WorkingDirectory = workingDirectory ?? folder,
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
