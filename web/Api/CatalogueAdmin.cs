@@ -26,7 +26,7 @@ public sealed class CatalogueAdmin(CatalogueHolder holder, ICatalogueStore store
             var current = (await store.LoadAsync(cancellationToken))?.Files ?? holder.Files ?? new CatalogueFiles(new Dictionary<string, string>());
             var next = current.With(name, content);
             var catalogue = next.Load();
-            var revision = await store.SaveAsync(next, cancellationToken);
+            var revision = await store.SaveAsync(next, cancellationToken: cancellationToken);
             holder.Replace(catalogue, revision, next);
             return Describe(revision, next);
         }

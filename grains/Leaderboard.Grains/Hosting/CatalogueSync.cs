@@ -6,8 +6,10 @@ using Microsoft.Extensions.Logging;
 namespace Leaderboard.Grains.Hosting;
 
 /// <summary>
-/// Keeps this node's catalogue equal to the stored one: at start-up the stored files win over the data folder
-/// (which seeds the store the first time), and afterwards a short poll picks up what an admin changed on any node.
+/// Keeps this node's catalogue equal to the stored one. At start-up the data folder seeds the store the first time, and
+/// is applied again as a new revision whenever its content differs from what the store last took from a folder (an
+/// operator edited it and restarted); with the same content, the stored files win, with what the admin API changed
+/// since. Afterwards a short poll picks up what an admin changed on any node.
 /// </summary>
 internal sealed partial class CatalogueSync(
     CatalogueHolder holder,
@@ -21,14 +23,28 @@ internal sealed partial class CatalogueSync(
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var stored = await store.LoadAsync(cancellationToken);
+        var folder = seed.Files.Digest();
         if (stored is null)
         {
-            var revision = await store.SaveAsync(seed.Files, cancellationToken);
+            var revision = await store.SaveAsync(seed.Files, folder, cancellationToken);
             holder.Replace(holder.Current, revision, seed.Files);
             LogSeeded(seed.Folder, revision);
         }
+        else if (stored.FolderDigest != folder && stored.Files.Digest() != folder)
+        {
+            // The catalogue in force was loaded from the folder: it becomes the stored one for every node.
+            var revision = await store.SaveAsync(seed.Files, folder, cancellationToken);
+            holder.Replace(holder.Current, revision, seed.Files);
+            LogFolderApplied(seed.Folder, stored.Revision, revision);
+        }
         else
         {
+            if (stored.FolderDigest != folder)
+            {
+                // The same files, stored before the folder's digest was kept: remember it, nothing else changes.
+                stored = stored with { Revision = await store.SaveAsync(stored.Files, folder, cancellationToken), FolderDigest = folder };
+            }
+
             Take(stored);
         }
 

@@ -29,6 +29,21 @@ public sealed record CatalogueFiles(IReadOnlyDictionary<string, string> Files)
         return new CatalogueFiles(files);
     }
 
+    /// <summary>SHA-256 of the files, by name in ordinal order: equal for equal content, whatever the order read.</summary>
+    public string Digest()
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var name in Files.Keys.Order(StringComparer.Ordinal))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
+            hash.AppendData([0]);
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Files[name]));
+            hash.AppendData([0]);
+        }
+
+        return Convert.ToHexStringLower(hash.GetCurrentHash());
+    }
+
     /// <summary>These files with one replaced (or removed, when <paramref name="content"/> is null).</summary>
     public CatalogueFiles With(string name, string? content)
     {

@@ -9,6 +9,9 @@ public interface ICatalogueStore
     /// <summary>The stored revision only (cheap: nodes poll it).</summary>
     Task<long> RevisionAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces every file at once and returns the new revision.</summary>
-    Task<long> SaveAsync(CatalogueFiles files, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Replaces every file at once and returns the new revision. <paramref name="folderDigest"/>: the files are the data
+    /// folder's content with this digest (a start that applies the folder); null keeps the digest stored (an admin change).
+    /// </summary>
+    Task<long> SaveAsync(CatalogueFiles files, string? folderDigest = null, CancellationToken cancellationToken = default);
 }

@@ -22,11 +22,11 @@ public sealed class InMemoryCatalogueStore : ICatalogueStore
         }
     }
 
-    public Task<long> SaveAsync(CatalogueFiles files, CancellationToken cancellationToken = default)
+    public Task<long> SaveAsync(CatalogueFiles files, string? folderDigest = null, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
-            _stored = new StoredCatalogue((_stored?.Revision ?? 0) + 1, files);
+            _stored = new StoredCatalogue((_stored?.Revision ?? 0) + 1, files, folderDigest ?? _stored?.FolderDigest);
             return Task.FromResult(_stored.Revision);
         }
     }

@@ -13,14 +13,17 @@ public sealed class PostgresCatalogueStore(NpgsqlDataSource dataSource) : ICatal
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
             long revision;
-            await using (var read = new NpgsqlCommand("SELECT revision FROM catalogue_revision WHERE id = 1", connection, transaction))
+            string? folderDigest;
+            await using (var read = new NpgsqlCommand("SELECT revision, folder_digest FROM catalogue_revision WHERE id = 1", connection, transaction))
+            await using (var row = await read.ExecuteReaderAsync(cancellationToken))
             {
-                if (await read.ExecuteScalarAsync(cancellationToken) is not long r)
+                if (!await row.ReadAsync(cancellationToken))
                 {
                     return null;
                 }
 
-                revision = r;
+                revision = row.GetInt64(0);
+                folderDigest = row.IsDBNull(1) ? null : row.GetString(1);
             }
 
             var files = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -34,7 +37,7 @@ public sealed class PostgresCatalogueStore(NpgsqlDataSource dataSource) : ICatal
             }
 
             await transaction.CommitAsync(cancellationToken);
-            return new StoredCatalogue(revision, new CatalogueFiles(files));
+            return new StoredCatalogue(revision, new CatalogueFiles(files), folderDigest);
         }
         catch (NpgsqlException ex)
         {
@@ -55,7 +58,7 @@ public sealed class PostgresCatalogueStore(NpgsqlDataSource dataSource) : ICatal
         }
     }
 
-    public async Task<long> SaveAsync(CatalogueFiles files, CancellationToken cancellationToken = default)
+    public async Task<long> SaveAsync(CatalogueFiles files, string? folderDigest = null, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -76,10 +79,16 @@ public sealed class PostgresCatalogueStore(NpgsqlDataSource dataSource) : ICatal
 
             long revision;
             await using (var bump = new NpgsqlCommand(
-                "INSERT INTO catalogue_revision (id, revision) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET revision = catalogue_revision.revision + 1 RETURNING revision",
+                """
+                INSERT INTO catalogue_revision (id, revision, folder_digest) VALUES (1, 1, @digest)
+                ON CONFLICT (id) DO UPDATE
+                SET revision = catalogue_revision.revision + 1, folder_digest = coalesce(@digest, catalogue_revision.folder_digest)
+                RETURNING revision
+                """,
                 connection,
                 transaction))
             {
+                bump.Parameters.Add(new NpgsqlParameter<string?>("digest", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = folderDigest });
                 revision = (long)(await bump.ExecuteScalarAsync(cancellationToken))!;
             }
 

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Leaderboard.Testing;
+using Leaderboard.Tests.Infrastructure;
+
+namespace Leaderboard.Tests.Admin;
+
+/// <summary>
+/// With PostgreSQL, the data folder (<c>Leaderboard:DataPath</c>) and the stored catalogue: a restart with the folder
+/// unchanged keeps what the admin API changed; a restart after the folder was edited applies the folder. (The stored
+/// catalogue used to win for good after the first start, so an edited folder was silently ignored.)
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class DataFolderTests(PostgresFixture postgres) : IDisposable
+{
+    private const string Campaign = "snn-ls-2024-tttt";
+    private const string Forestry = "000.05.12.H37";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("data-").FullName;
+
+    [Fact]
+    public async Task An_edited_folder_is_applied_at_the_next_start_and_an_unchanged_one_keeps_the_admins_changes()
+    {
+        foreach (var file in Directory.EnumerateFiles(RepoPaths.Combine("web", "SampleData")))
+        {
+            File.Copy(file, Path.Combine(_folder, Path.GetFileName(file)));
+        }
+
+        var settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Leaderboard"] = await postgres.CreateDatabaseAsync(),
+            ["Leaderboard:DataPath"] = _folder,
+        };
+        await using (var server = await LeaderboardServer.StartAsync(settings))
+        {
+            var units = await File.ReadAllTextAsync(Path.Combine(_folder, "units.csv"));
+            using var put = await server.Client.PutAsync(
+                new Uri("/api/v1/admin/catalogue/units", UriKind.Relative),
+                new StringContent(units.Replace("Chi cục Kiểm lâm,", "Chi cục Kiểm lâm tỉnh Lạng Sơn,", StringComparison.Ordinal), Encoding.UTF8, "text/csv"));
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        }
+
+        await using (var server = await LeaderboardServer.StartAsync(settings))
+        {
+            Assert.Equal("Chi cục Kiểm lâm tỉnh Lạng Sơn", await NameAsync(server));
+            Assert.Equal(0.45m, await PaymentTargetAsync(server));
+        }
+
+        var campaignFile = Directory.EnumerateFiles(_folder, "campaign-*.json").Single();
+        var campaign = await File.ReadAllTextAsync(campaignFile);
+        await File.WriteAllTextAsync(campaignFile, campaign.Replace("\"target\": 0.45", "\"target\": 0.5", StringComparison.Ordinal));
+        Assert.NotEqual(campaign, await File.ReadAllTextAsync(campaignFile));
+
+        await using (var server = await LeaderboardServer.StartAsync(settings))
+        {
+            Assert.Equal(0.5m, await PaymentTargetAsync(server));
+            // The folder's files replace the stored ones whole, the admin's change with them (the log says so).
+            Assert.Equal("Chi cục Kiểm lâm", await NameAsync(server));
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static async Task<string?> NameAsync(LeaderboardServer server) =>
+        (await server.GetAsync<JsonElement>($"/api/v1/campaigns/{Campaign}/units/{Forestry}")).GetProperty("name").GetString();
+
+    private static async Task<decimal> PaymentTargetAsync(LeaderboardServer server) =>
+        (await server.GetAsync<JsonElement>($"/api/v1/campaigns/{Campaign}")).GetProperty("indicators").EnumerateArray()
+            .Single(i => i.GetProperty("id").GetString() == "online-payment").GetProperty("target").GetDecimal();
+}
