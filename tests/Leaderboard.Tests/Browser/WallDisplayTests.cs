@@ -141,7 +141,7 @@ public sealed class WallDisplayTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>Names at 28 px or more, rates and scores at 32 px or more, and no visible text under 20 px.</summary>
+    /// <summary>Names at 28 px or more, figures (rates, scores, movements, counts met) at 32 px or more, and no visible text under 20 px.</summary>
     internal static async Task AssertReadableFromAfarAsync(IPage page)
     {
         var sizes = await page.EvaluateAsync<JsonElement>("""
@@ -154,7 +154,7 @@ public sealed class WallDisplayTests(BrowserFixture browser)
                 const hasText = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim() !== '');
                 if (hasText && visible(el) && px(el) < smallest) { smallest = px(el); where = el.className || el.tagName; }
               }
-              return { names: min('.name-text, tbody .tg-name'), figures: min('.ind-pct, .score-value, .tg-pct'), smallest, where };
+              return { names: min('.name-text, tbody .tg-name'), figures: min('.ind-pct, .score-value, .tg-pct, .rank-row .cell-move, tbody .tg-sum, .mover-detail, .mover-delta'), smallest, where };
             }
             """);
         var names = sizes.GetProperty("names").GetDouble();

@@ -667,10 +667,14 @@ function renderRotation(restart = false) {
   rotationKey = key;
   const ol = $('rotation');
   ol.hidden = list.length < 2;
-  ol.replaceChildren(...list.map((s, i) => {
-    const label = t(lang, `wall.view.${s.view}`) + (s.pages > 1 ? ` ${s.page + 1}/${s.pages}` : '');
-    const li = el('li', i === state.step % list.length ? 'rotation-step active' : 'rotation-step', label);
-    if (s === current && rotateSeconds > 0) {
+  // One pill per view, the page shown on the current one only: a pill per page of a long board (24 units, three
+  // pages in each of two views) filled the footer and left the ticker a few letters.
+  const viewsShown = [...new Set(list.map(s => s.view))];
+  ol.replaceChildren(...viewsShown.map(view => {
+    const active = view === current.view;
+    const label = t(lang, `wall.view.${view}`) + (active && current.pages > 1 ? ` ${current.page + 1}/${current.pages}` : '');
+    const li = el('li', active ? 'rotation-step active' : 'rotation-step', label);
+    if (active && rotateSeconds > 0) {
       const bar = el('span', 'rotation-progress');
       bar.style.animationDuration = `${rotateSeconds}s`;
       li.append(bar);
