@@ -70,7 +70,8 @@ public static class ApiModels
         decimal ScoreCap,
         int MinVolume,
         IReadOnlyList<CampaignIndicatorDto> Indicators,
-        IReadOnlyList<CampaignBoardDto> Boards);
+        IReadOnlyList<CampaignBoardDto> Boards,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? PlayedDay = null);
 
     public static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -129,7 +130,8 @@ public static class ApiModels
     public static ActivityDto Activity(string campaign, ActivityCount a, Catalogue catalogue) =>
         new(campaign, a.Unit, catalogue.FindUnit(a.Unit)?.Name ?? a.Unit, a.Kind, a.Count, a.At);
 
-    public static CampaignDto Campaign(Campaign c, DateOnly today) =>
+    /// <param name="playedDay">The day the demo feed has reached, while it plays (the pages count from it); null otherwise.</param>
+    public static CampaignDto Campaign(Campaign c, DateOnly today, DateOnly? playedDay = null) =>
         new(
             c.Id,
             c.Name,
@@ -141,7 +143,8 @@ public static class ApiModels
             c.ScoreCap,
             c.MinVolume,
             [.. c.AllIndicators().Select(i => new CampaignIndicatorDto(i.Id, IndicatorNames.Vietnamese(i.Id), i.Target, i.Weight))],
-            [.. c.Boards.Select(b => new CampaignBoardDto(b.Id, b.Name, b.Members))]);
+            [.. c.Boards.Select(b => new CampaignBoardDto(b.Id, b.Name, b.Members))],
+            playedDay is { } d ? Day(d) : null);
 
     private static CountsDto Counts(TrendDay t, string id)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Leaderboard.Abstractions.Boards;
 using Leaderboard.Abstractions.Units;
 using Leaderboard.Domain.Catalogue;
+using Leaderboard.Grains.Organisation;
 using Leaderboard.Web.Keys;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -34,12 +35,12 @@ public static class CampaignsApi
         return app;
     }
 
-    internal static Ok<ApiModels.CampaignDto[]> ListCampaigns(Catalogue catalogue, TimeProvider time) =>
-        TypedResults.Ok(catalogue.Campaigns.OrderBy(c => c.Start).Select(c => ApiModels.Campaign(c, Today(catalogue, time))).ToArray());
+    internal static Ok<ApiModels.CampaignDto[]> ListCampaigns(Catalogue catalogue, NumbersDay day) =>
+        TypedResults.Ok(catalogue.Campaigns.OrderBy(c => c.Start).Select(c => ApiModels.Campaign(c, day.Today(catalogue.TimeZone), day.PlayedDay)).ToArray());
 
-    internal static Results<Ok<ApiModels.CampaignDto>, ProblemHttpResult> GetCampaign(string campaign, Catalogue catalogue, TimeProvider time) =>
+    internal static Results<Ok<ApiModels.CampaignDto>, ProblemHttpResult> GetCampaign(string campaign, Catalogue catalogue, NumbersDay day) =>
         catalogue.FindCampaign(campaign) is { } c
-            ? TypedResults.Ok(ApiModels.Campaign(c, Today(catalogue, time)))
+            ? TypedResults.Ok(ApiModels.Campaign(c, day.Today(catalogue.TimeZone), day.PlayedDay))
             : NotFound("đợt thi đua", campaign);
 
     internal static async Task<Results<Ok<ApiModels.BoardDto>, ProblemHttpResult>> GetBoardAsync(
@@ -86,9 +87,6 @@ public static class CampaignsApi
         var progress = await grains.GetGrain<IUnitGrain>(unit).GetProgressAsync(campaign, day);
         return TypedResults.Ok(ApiModels.Unit(progress, catalogue));
     }
-
-    internal static DateOnly Today(Catalogue catalogue, TimeProvider time) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), catalogue.TimeZone).DateTime);
 
     private static bool TryParseAsOf(string? asOf, out DateOnly? day)
     {

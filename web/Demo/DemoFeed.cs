@@ -16,6 +16,7 @@ namespace Leaderboard.Web.Demo;
 /// </summary>
 public sealed partial class DemoFeed(
     CatalogueHolder catalogues,
+    NumbersDay numbersDay,
     EventParser parser,
     EventIngestion ingestion,
     Readiness readiness,
@@ -51,6 +52,8 @@ public sealed partial class DemoFeed(
         for (var d = 0; d < days && !stoppingToken.IsCancellationRequested; d++)
         {
             var day = campaign.Start.AddDays(d);
+            // The numbers' "today" follows the played day: movement since the end of the previous day, trends up to it.
+            numbersDay.Play(day);
             var progress = (double)d / Math.Max(1, days - 1);
             for (var t = 0; t < TicksPerDay; t++)
             {

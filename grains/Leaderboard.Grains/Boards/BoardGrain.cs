@@ -21,6 +21,7 @@ namespace Leaderboard.Grains.Boards;
 [KeepAlive]
 internal sealed partial class BoardGrain(
     CatalogueHolder catalogues,
+    NumbersDay numbersDay,
     IGrainFactory grains,
     UnitUpdateDispatcher unitUpdates,
     IOptions<LedgerOptions> options,
@@ -304,5 +305,5 @@ internal sealed partial class BoardGrain(
     private static bool Same(BoardEntry a, BoardEntry b) =>
         a.Rank == b.Rank && a.PreviousRank == b.PreviousRank && StandingComparer.Same(a.Standing, b.Standing);
 
-    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), catalogues.Current.TimeZone).DateTime);
+    private DateOnly Today() => numbersDay.Today(catalogues.Current.TimeZone);
 }

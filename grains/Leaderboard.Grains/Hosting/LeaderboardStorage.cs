@@ -27,6 +27,7 @@ public static class LeaderboardStorage
         services.AddSingleton(new CatalogueHolder(catalogue));
         services.AddSingleton(new CatalogueSeed(dataFolder, CatalogueFiles.FromFolder(dataFolder)));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<NumbersDay>();
         services.AddSingleton<IngestLoad>();
         services.AddSingleton<UnitUpdateDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<UnitUpdateDispatcher>());

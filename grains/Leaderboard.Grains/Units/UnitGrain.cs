@@ -23,6 +23,7 @@ namespace Leaderboard.Grains.Units;
 /// </summary>
 internal sealed partial class UnitGrain(
     CatalogueHolder catalogues,
+    NumbersDay numbersDay,
     IOptions<LedgerOptions> ledgerOptions,
     BoardUpdateDispatcher boards,
     TimeProvider time,
@@ -265,7 +266,7 @@ internal sealed partial class UnitGrain(
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
-    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Catalogue.TimeZone).DateTime);
+    private DateOnly Today() => numbersDay.Today(Catalogue.TimeZone);
 
     private UnitStanding Evaluate(Campaign c, DateOnly? asOf)
     {

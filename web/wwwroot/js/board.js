@@ -20,6 +20,7 @@ const HUB_URL = '/hubs/leaderboard';
 const API = '/api/v1';
 const MAX_RETRY_DELAY_MS = 10_000;
 const POLL_WHILE_OFFLINE_MS = 15_000;
+const DEMO_DAY_REFRESH_MS = 3_000;
 const STALE_AFTER_MS = 10_000; // reconnecting longer than this: say the figures may be stale
 const FEED_SIZE = 20;
 
@@ -438,8 +439,9 @@ function renderHeader() {
   document.title = campaign.name ? `${campaign.name} · ${t(lang, 'page.title')}` : t(lang, 'page.title');
   $('campaign-period').textContent = campaign.start
     ? t(lang, 'header.period', formatDate(campaign.start), formatDate(campaign.end)) : '';
-  const countdown = campaignCountdown(campaign.start, campaign.end, campaign.timeZone ?? TIME_ZONE);
-  $('days-left').textContent = countdownText(lang, countdown, formatNumber(countdown?.days ?? 0, lang), formatDate(campaign.start));
+  const countdown = campaignCountdown(campaign.start, campaign.end, campaign.timeZone ?? TIME_ZONE, new Date(), campaign.playedDay);
+  const counted = countdownText(lang, countdown, formatNumber(countdown?.days ?? 0, lang), formatDate(campaign.start));
+  $('days-left').textContent = campaign.playedDay ? `${t(lang, 'header.demoDay', formatDate(campaign.playedDay))} · ${counted}` : counted;
   $('days-left').hidden = countdown === null;
   $('updated-at').textContent = state.updatedAt
     ? t(lang, 'header.updatedAt', formatTime(state.updatedAt, campaign.timeZone ?? TIME_ZONE)) : '';
@@ -601,6 +603,17 @@ $('board-message').querySelector('.retry').addEventListener('click', () => retry
 
 // "còn N ngày" turns at midnight in Ho Chi Minh City and the feed's "2 phút trước" ages.
 setInterval(() => { renderHeader(); renderFeed(); }, 30_000);
+
+// While the demo feed plays a past campaign, its day moves every few seconds: follow it.
+setInterval(async () => {
+  if (!state.campaign?.playedDay || state.campaign.id !== state.campaignId) return;
+  try {
+    state.campaign = await getJson(`/campaigns/${seg(state.campaignId)}`);
+    renderHeader();
+  } catch {
+    // The next tick tries again; the connection dot tells of an outage.
+  }
+}, DEMO_DAY_REFRESH_MS);
 
 renderAll();
 loadCampaigns().then(startHub);

@@ -84,11 +84,12 @@ const dayNumber = isoDate => Date.UTC(+isoDate.slice(0, 4), +isoDate.slice(5, 7)
 /**
  * Where today falls in the campaign, in its time zone: 'before' its first day (days: until that day), 'running'
  * (days: left, "còn N ngày", today and the end date both counted, so the last day has 1 left) or 'ended' after its
- * last day (days: 0). Null without an end date.
+ * last day (days: 0). Null without an end date. `playedDay` ("YYYY-MM-DD", the campaign answer's, while the demo feed
+ * plays a past campaign) stands for today.
  */
-export function campaignCountdown(startDate, endDate, timeZone = TIME_ZONE, now = new Date()) {
+export function campaignCountdown(startDate, endDate, timeZone = TIME_ZONE, now = new Date(), playedDay = null) {
   if (!endDate) return null;
-  const today = todayIn(timeZone, now);
+  const today = playedDay?.slice(0, 10) ?? todayIn(timeZone, now);
   const start = startDate?.slice(0, 10);
   const end = endDate.slice(0, 10);
   if (start && today < start) return { phase: 'before', days: dayNumber(start) - dayNumber(today) };

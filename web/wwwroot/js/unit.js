@@ -17,6 +17,7 @@ import { el, getJson, LiveConnection, seg } from './live.js';
 
 const REFRESH_AFTER_CHANGE_MS = 1_500;
 const CHART_HEIGHT = 200;
+const DEMO_DAY_REFRESH_MS = 3_000;
 
 const $ = id => document.getElementById(id);
 const unitCode = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
@@ -137,9 +138,10 @@ function renderHeader() {
   $('campaign-name').textContent = campaign?.name ?? '';
   $('unit-name').textContent = state.unit?.name ?? (state.notFound ? t(lang, 'unit.notFoundTitle', unitCode) : unitCode);
   document.title = state.unit ? `${state.unit.name} · ${t(lang, 'unit.title')}` : t(lang, 'unit.title');
-  const countdown = campaign ? campaignCountdown(campaign.start, campaign.end, campaign.timeZone ?? TIME_ZONE) : null;
+  const countdown = campaign ? campaignCountdown(campaign.start, campaign.end, campaign.timeZone ?? TIME_ZONE, new Date(), campaign.playedDay) : null;
   $('days-left').hidden = countdown === null;
-  $('days-left').textContent = countdownText(lang, countdown, formatNumber(countdown?.days ?? 0, lang), formatDate(campaign?.start));
+  const counted = countdownText(lang, countdown, formatNumber(countdown?.days ?? 0, lang), formatDate(campaign?.start));
+  $('days-left').textContent = campaign?.playedDay ? `${t(lang, 'header.demoDay', formatDate(campaign.playedDay))} · ${counted}` : counted;
   $('updated-at').textContent = state.updatedAt
     ? t(lang, 'unit.asOfNow', formatTime(state.updatedAt, campaign?.timeZone ?? TIME_ZONE)) : '';
   const board = state.unit?.ranks?.[0]?.board ?? campaign?.boards?.[0]?.id;
@@ -464,4 +466,15 @@ window.addEventListener('resize', () => {
 });
 
 setInterval(renderHeader, 60_000);
+
+// While the demo feed plays a past campaign, its day moves every few seconds: follow it.
+setInterval(async () => {
+  if (!state.campaign?.playedDay) return;
+  try {
+    state.campaign = await getJson(`/campaigns/${seg(state.campaignId)}`);
+    renderHeader();
+  } catch {
+    // The next tick tries again.
+  }
+}, DEMO_DAY_REFRESH_MS);
 init();

@@ -9,7 +9,7 @@
 // Every text from the server goes through textContent.
 
 import {
-  campaignCountdown, formatNumber, formatPercent, formatRelative, formatScore, formatTarget, formatTime,
+  campaignCountdown, formatDate, formatNumber, formatPercent, formatRelative, formatScore, formatTarget, formatTime,
   movement, TIME_ZONE, todayIn,
 } from './format.js';
 import { activityLabel, indicatorGoal, indicatorName, initialLang, t, translateStatic } from './i18n.js';
@@ -21,6 +21,7 @@ const ROW_HIGHLIGHT_MS = 6_000;
 const MOVE_FLASH_MS = 4_000;
 const HTTP_FALLBACK_AFTER_MS = 4_000;
 const POLL_WHILE_OFFLINE_MS = 15_000;
+const DEMO_DAY_REFRESH_MS = 3_000;
 const KNOWN_VIEWS = ['ranking', 'targets', 'movers'];
 
 const params = new URLSearchParams(location.search);
@@ -145,11 +146,11 @@ function renderHeader() {
   const campaign = state.campaign;
   const board = campaign?.boards?.find(b => b.id === state.boardId);
   $('campaign-name').textContent = campaign?.name ?? '…';
-  $('board-name').textContent = board?.name ?? '';
+  $('board-name').textContent = (board?.name ?? '') + (campaign?.playedDay ? ` · ${t(lang, 'header.demoDay', formatDate(campaign.playedDay))}` : '');
   if (campaign) document.title = `${campaign.name} · ${t(lang, 'wall.title')}`;
   const tz = campaign?.timeZone ?? TIME_ZONE;
   // Before the first day: the days to the start. After the last: the words alone (a big "0" would only repeat them).
-  const countdown = campaign ? campaignCountdown(campaign.start, campaign.end, tz) : null;
+  const countdown = campaign ? campaignCountdown(campaign.start, campaign.end, tz, new Date(), campaign.playedDay) : null;
   $('days-left').textContent = countdown === null ? '–' : formatNumber(countdown.days, lang);
   $('days-left').hidden = countdown?.phase === 'ended';
   $('days-left').parentElement.dataset.phase = countdown?.phase ?? '';
@@ -766,6 +767,17 @@ window.addEventListener('resize', () => {
 
 setInterval(renderClock, 1_000);
 setInterval(() => { renderHeader(); refreshTickerTimes(); }, 30_000);
+
+// While the demo feed plays a past campaign, its day moves every few seconds: follow it.
+setInterval(async () => {
+  if (!state.campaign?.playedDay) return;
+  try {
+    state.campaign = await getJson(`/campaigns/${seg(state.campaignId)}`);
+    renderHeader();
+  } catch {
+    // The next tick tries again; the connection dot tells of an outage.
+  }
+}, DEMO_DAY_REFRESH_MS);
 
 live.start();
 init();

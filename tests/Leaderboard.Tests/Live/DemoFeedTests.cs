@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text.Json;
+using Leaderboard.Tests.Infrastructure;
+
+namespace Leaderboard.Tests.Live;
+
+/// <summary>
+/// The demo feed plays the 2024 campaign in accelerated time, and the numbers' "today" follows the day it plays: the
+/// campaign answer names that day and counts the days left from it, and the board shows movement since the end of
+/// the day before (with the real date, long after the campaign's end, nothing would ever move).
+/// </summary>
+public sealed class DemoFeedTests
+{
+    private const string Campaign = "snn-ls-2024-tttt";
+
+    [Fact]
+    public async Task The_played_day_moves_through_the_campaign_and_ranks_move_from_one_day_to_the_next()
+    {
+        await using var server = await LeaderboardServer.StartAsync(new Dictionary<string, string>
+        {
+            ["Leaderboard:Demo:Enabled"] = "true",
+            ["Leaderboard:Demo:SecondsPerDay"] = "0.5",
+        });
+
+        var first = PlayedDay(await Eventually.MatchesAsync(
+            () => server.GetAsync<JsonElement>($"/api/v1/campaigns/{Campaign}"),
+            c => c.TryGetProperty("playedDay", out _),
+            TimeSpan.FromSeconds(30),
+            "the demo did not start playing"));
+        var later = await Eventually.MatchesAsync(
+            () => server.GetAsync<JsonElement>($"/api/v1/campaigns/{Campaign}"),
+            c => PlayedDay(c) >= first.AddDays(3),
+            TimeSpan.FromSeconds(30),
+            "the played day did not move");
+
+        var day = PlayedDay(later);
+        Assert.InRange(day, new DateOnly(2024, 6, 6), new DateOnly(2024, 12, 31));
+        Assert.Equal(new DateOnly(2024, 12, 31).DayNumber - day.DayNumber + 1, later.GetProperty("daysLeft").GetInt32());
+
+        await Eventually.MatchesAsync(
+            () => server.GetAsync<JsonElement>($"/api/v1/campaigns/{Campaign}/boards/don-vi"),
+            b => b.GetProperty("entries").EnumerateArray().Any(e => e.GetProperty("previousRank").GetInt32() != e.GetProperty("rank").GetInt32()),
+            TimeSpan.FromSeconds(60),
+            "no rank moved from one played day to the next");
+    }
+
+    private static DateOnly PlayedDay(JsonElement campaign) =>
+        DateOnly.ParseExact(campaign.GetProperty("playedDay").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
