@@ -58,7 +58,15 @@ public static class ImportCommand
             await errors.WriteLineAsync($"{Environment.NewLine}Đã dừng. Chạy lại cùng lệnh để tiếp tục từ điểm dừng ({options.StatePath}).");
             return 2;
         }
-        catch (Exception ex) when (ex is ImportException or LeaderboardClientException or IOException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException ex)
+        {
+            // Typically the export's folder is read-only, and the checkpoint and the report go beside the file by default.
+            await errors.WriteLineAsync(
+                $"{Environment.NewLine}Lỗi: {ex.Message} Tệp điểm dừng ({options.StatePath}) và báo cáo ({options.ReportPath}) được ghi cạnh tệp CSV; " +
+                "chọn nơi khác bằng --state và --report.");
+            return 2;
+        }
+        catch (Exception ex) when (ex is ImportException or LeaderboardClientException or IOException)
         {
             await errors.WriteLineAsync($"{Environment.NewLine}Lỗi: {ex.Message}");
             return 2;

@@ -49,6 +49,12 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
                 ?? throw new InvalidOperationException("a pass without a checkpoint has nothing to check");
         }
 
+        if (summary.RejectedRows == 0)
+        {
+            // Nothing was refused in any run: a report of its header alone would only be a file to open for nothing.
+            File.Delete(options.ReportPath);
+        }
+
         return summary;
     }
 
@@ -138,10 +144,16 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
         foreach (var r in answer.Rejected)
         {
             var source = run.Events[(int)r.Index];
-            run.Errors.Add(new RowError(source.Row, ColumnOf(source.Event.Type, r.Field), r.Field, r.Error));
+            run.Errors.Add(new RowError(source.Row, ColumnOf(source.Event.Type, r.Field), r.Field, r.Error, PartOf(source.Event.Type)));
         }
 
-        foreach (var error in run.Errors.OrderBy(e => e.Row))
+        // A row makes up to four events, and the server answers for each: the report names which part of the row was
+        // refused (the others went in), once per reason, with the parts it applies to ("tiếp nhận, thanh toán: …").
+        var lines = run.Errors
+            .GroupBy(e => (e.Row, e.Column, e.Field, e.Error))
+            .Select(g => g.First() with { Part = g.Any(e => e.Part is null) ? null : string.Join(", ", g.Select(e => e.Part).Distinct()) })
+            .OrderBy(e => e.Row);
+        foreach (var error in lines)
         {
             report.Write(error, run.Records[error.Row]);
         }
@@ -189,6 +201,16 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
             _ => Columns.PaidAt,
         }),
         _ => "",
+    };
+
+    /// <summary>Which part of a row an event is, as the report names it.</summary>
+    private static string PartOf(string type) => type switch
+    {
+        EventTypes.DossierReceived => "tiếp nhận",
+        EventTypes.DossierFinished => "kết quả xử lý",
+        EventTypes.PaymentCompleted => "thanh toán",
+        EventTypes.PaymentRefunded => "hoàn phí",
+        _ => type,
     };
 
     private static double Fraction(FileStream stream) => stream.Length == 0 ? 1 : (double)stream.Position / stream.Length;

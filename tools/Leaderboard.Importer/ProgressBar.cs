@@ -33,11 +33,15 @@ public sealed class ProgressBar(TextWriter output, bool interactive, TimeProvide
         _lastTenth = tenth;
         var rate = elapsed.TotalSeconds > 0 ? rows / elapsed.TotalSeconds : 0;
         var done = fraction - startFraction;
-        var left = done > 0 && fraction < 1 ? TimeSpan.FromSeconds(elapsed.TotalSeconds * (1 - fraction) / done) : TimeSpan.Zero;
+        // The time left only once there is something to go by: the first rows are read before anything is sent, and
+        // the file is read in 64 KiB blocks, so early estimates said 17 hours for a minute's import.
+        var estimated = done >= 0.02 && elapsed >= TimeSpan.FromSeconds(2);
+        var left = estimated && fraction < 1 ? TimeSpan.FromSeconds(elapsed.TotalSeconds * (1 - fraction) / done) : TimeSpan.Zero;
         var filled = (int)Math.Round(Math.Clamp(fraction, 0, 1) * Width);
+        var remaining = estimated || fraction >= 1 ? string.Create(Vietnamese, $"còn {left:hh\\:mm\\:ss}") : "đang ước tính thời gian";
         var line = string.Create(
             Vietnamese,
-            $"[{new string('#', filled)}{new string('.', Width - filled)}] {fraction * 100,5:F1} %  {rows:N0} dòng  {rate:N0} dòng/giây  còn {left:hh\\:mm\\:ss}");
+            $"[{new string('#', filled)}{new string('.', Width - filled)}] {fraction * 100,5:F1} %  {rows:N0} dòng  {rate:N0} dòng/giây  {remaining}");
         if (interactive)
         {
             output.Write("\r" + line);

@@ -40,7 +40,12 @@ public sealed class RejectionReport : IDisposable
     public long Length => _file.Length;
 
     public void Write(RowError error, IReadOnlyList<string> record) =>
-        WriteLine([error.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Column, error.Field, error.Error, .. record]);
+        WriteLine([
+            error.Row.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            error.Column,
+            error.Field,
+            error.Part is null ? error.Error : $"{error.Part}: {error.Error}",
+            .. record]);
 
     public void Flush()
     {
