@@ -31,8 +31,14 @@ public sealed partial class GrainObserverBridge(
     private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan RetryAfterDeathEvery = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long a crossing is remembered: its paths (the unit, its boards) arrive within a publication or two.</summary>
+    private static readonly TimeSpan CrossingMemory = TimeSpan.FromMinutes(1);
+
     private readonly Channel<Func<Task>> _sends = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, byte> _watchedUnits = new(StringComparer.Ordinal);
+
+    /// <summary>Crossings sent lately, by unit, indicator and moment: the same one from another path is not sent again.</summary>
+    private readonly ConcurrentDictionary<(string Campaign, string Unit, string Indicator, DateTimeOffset At), DateTimeOffset> _crossingsSent = new();
     private readonly Dictionary<BoardKey, (long Epoch, long Version)> _forwarded = [];
     private readonly Lock _forwardedGate = new();
     private IBoardObserver? _boardReference;
@@ -46,14 +52,7 @@ public sealed partial class GrainObserverBridge(
         }
     }
 
-    public void TargetReached(string board, TargetReached reached)
-    {
-        var group = HubGroups.Board(new BoardKey(reached.Campaign, board));
-        if (audience.HasMembers(group))
-        {
-            Enqueue(() => hub.Clients.Group(group).TargetReached(ApiModels.TargetReached(reached, catalogues.Current)));
-        }
-    }
+    public void TargetReached(string board, TargetReached reached) => SendCrossing(reached);
 
     public void Activity(BoardActivity activity)
     {
@@ -80,12 +79,45 @@ public sealed partial class GrainObserverBridge(
         }
     }
 
-    void IUnitObserver.TargetReached(TargetReached reached)
+    void IUnitObserver.TargetReached(TargetReached reached) => SendCrossing(reached);
+
+    /// <summary>
+    /// A crossing reaches this node from the unit and from each of its boards, and api.md sends it to the subscribers
+    /// of all of them: whichever arrives first goes once to every connection here in any of those groups (a page
+    /// subscribed to the board and to the unit got it twice), and the others are dropped.
+    /// </summary>
+    private void SendCrossing(TargetReached reached)
     {
-        var group = HubGroups.Unit(reached.Campaign, reached.Unit);
-        if (audience.HasMembers(group))
+        var now = time.GetUtcNow();
+        if (!_crossingsSent.TryAdd((reached.Campaign, reached.Unit, reached.Indicator, reached.At), now))
         {
-            Enqueue(() => hub.Clients.Group(group).TargetReached(ApiModels.TargetReached(reached, catalogues.Current)));
+            return;
+        }
+
+        foreach (var (key, sent) in _crossingsSent)
+        {
+            if (now - sent > CrossingMemory)
+            {
+                _crossingsSent.TryRemove(key, out _);
+            }
+        }
+
+        var groups = new HashSet<string>(StringComparer.Ordinal) { HubGroups.Unit(reached.Campaign, reached.Unit) };
+        if (catalogues.Current.FindCampaign(reached.Campaign) is { } campaign)
+        {
+            foreach (var board in campaign.Boards)
+            {
+                if (board.Members.Contains(reached.Unit))
+                {
+                    groups.Add(HubGroups.Board(new BoardKey(campaign.Id, board.Id)));
+                }
+            }
+        }
+
+        var connections = audience.ConnectionsIn(groups);
+        if (connections.Count > 0)
+        {
+            Enqueue(() => hub.Clients.Clients(connections).TargetReached(ApiModels.TargetReached(reached, catalogues.Current)));
         }
     }
 

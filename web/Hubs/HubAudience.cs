@@ -15,6 +15,24 @@ public sealed class HubAudience
 
     public bool HasMembers(string group) => _members.TryGetValue(group, out var count) && count > 0;
 
+    /// <summary>The connections on this node that are members of at least one of <paramref name="groups"/>, each once.</summary>
+    public IReadOnlyList<string> ConnectionsIn(IReadOnlySet<string> groups)
+    {
+        var connections = new List<string>();
+        foreach (var (connectionId, joined) in _groupsOf)
+        {
+            lock (joined)
+            {
+                if (joined.Overlaps(groups))
+                {
+                    connections.Add(connectionId);
+                }
+            }
+        }
+
+        return connections;
+    }
+
     public void Join(string connectionId, string group)
     {
         var groups = _groupsOf.GetOrAdd(connectionId, static _ => new HashSet<string>(StringComparer.Ordinal));

@@ -95,7 +95,7 @@ public sealed class LiveBoardTests
             () => Task.FromResult(reached.Any(r => r.GetProperty("unit").GetString() == Unit && r.GetProperty("indicator").GetString() == "online-payment")),
             TimeSpan.FromSeconds(10),
             "no TargetReached for online-payment");
-        var crossing = reached.First(r => r.GetProperty("indicator").GetString() == "online-payment");
+        var crossing = reached.First(r => r.GetProperty("unit").GetString() == Unit && r.GetProperty("indicator").GetString() == "online-payment");
         Assert.Equal(0.45m, crossing.GetProperty("target").GetDecimal());
         Assert.True(crossing.GetProperty("value").GetDouble() >= 0.45);
         Assert.Equal(Campaign, crossing.GetProperty("campaign").GetString());
@@ -115,6 +115,10 @@ public sealed class LiveBoardTests
         Assert.Equal(19, payment.GetProperty("denominator").GetInt64());
         Assert.True(payment.GetProperty("met").GetBoolean());
         Assert.Equal(0, payment.GetProperty("gap").GetInt64());
+
+        // By now both of the crossing's paths (the unit's publication and the board's) have long arrived: this connection
+        // follows both the board and the unit, and heard of the crossing once.
+        Assert.Single(reached, r => r.GetProperty("unit").GetString() == Unit && r.GetProperty("indicator").GetString() == "online-payment");
     }
 
     [Fact]
