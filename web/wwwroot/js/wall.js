@@ -239,6 +239,20 @@ function fitName(node, name) {
   });
 }
 
+/**
+ * Fits every row's name again: names are fitted when a row renders, which may be before the page's font has loaded,
+ * and the font is wider than the fallback, so a name that fitted was cut with "…" once it arrived.
+ */
+function refitNames() {
+  for (const row of rows.values()) {
+    if (!row.fullName) continue;
+    fitName(row.nameText, row.fullName);
+    row.nameWidth = row.nameText.clientWidth;
+  }
+}
+document.fonts?.addEventListener('loadingdone', refitNames);
+document.fonts?.ready.then(refitNames);
+
 function renderColumns() {
   document.documentElement.style.setProperty('--weighted', String(Math.max(1, weightedIndicators().length)));
   const head = $('rank-columns');
