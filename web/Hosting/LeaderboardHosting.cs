@@ -18,6 +18,9 @@ namespace Leaderboard.Web.Hosting;
 /// <summary>Wiring of a web node: a co-hosted Orleans silo, storage, ingestion, the read API, the hub and the pages.</summary>
 public static class LeaderboardHosting
 {
+    /// <summary>How often the hub pings a client that hears nothing else: a third of the pages' 15 s server timeout.</summary>
+    public static readonly TimeSpan HubKeepAlive = TimeSpan.FromSeconds(5);
+
     public static WebApplicationBuilder AddLeaderboard(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
@@ -95,7 +98,14 @@ public static class LeaderboardHosting
             .WithExposedHeaders("Retry-After", "Location")));
         services.AddSingleton<ViewerHubFilter>();
         services.AddAccessTokenRedaction("/hubs");
-        services.AddSignalR(o => o.AddFilter<ViewerHubFilter>())
+        services.AddSignalR(o =>
+            {
+                o.AddFilter<ViewerHubFilter>();
+
+                // The pages give up on a silent server after 15 s (live.js: a pulled cable shows as red soon); the
+                // default keep-alive of 15 s raced that, and a quiet board's page blinked "reconnecting" every 15 s.
+                o.KeepAliveInterval = HubKeepAlive;
+            })
             .AddJsonProtocol(o =>
             {
                 o.PayloadSerializerOptions.Converters.Add(new NormalizedDecimalConverter());

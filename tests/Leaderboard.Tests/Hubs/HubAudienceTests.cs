@@ -45,4 +45,20 @@ public sealed class HubAudienceTests
         audience.Disconnected("a");
         Assert.True(audience.HasMembers("unit:c/u"));
     }
+
+    [Fact]
+    public void The_connections_in_any_of_several_groups_are_each_listed_once()
+    {
+        var audience = new HubAudience();
+        audience.Join("a", "board:c/b");
+        audience.Join("a", "unit:c/u");
+        audience.Join("b", "unit:c/u");
+        audience.Join("c", "board:c/other");
+
+        var connections = audience.ConnectionsIn(new HashSet<string>(StringComparer.Ordinal) { "board:c/b", "unit:c/u" });
+
+        Assert.Equal(["a", "b"], connections.Order(StringComparer.Ordinal));
+        audience.Disconnected("a");
+        Assert.Equal(["b"], audience.ConnectionsIn(new HashSet<string>(StringComparer.Ordinal) { "board:c/b", "unit:c/u" }));
+    }
 }
