@@ -39,27 +39,37 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
             await messages.WriteLineAsync($"Tiếp tục sau dòng {state.Row} đã được xác nhận ở lần chạy trước (gửi lại lô cuối để kiểm tra máy chủ còn giữ).");
         }
 
-        var summary = await PassAsync(state, separator, cancellationToken);
-        if (summary is null)
+        try
         {
-            // The server answered part of the last acknowledged batch as new: it is not the store that acknowledged it
-            // (another server, or an embedded node started again, which keeps events in memory only).
-            await messages.WriteLineAsync("Máy chủ không còn giữ các sự kiện mà lần chạy trước đã được xác nhận (máy chủ khác, hoặc máy chủ chạy kho trong bộ nhớ đã khởi động lại): nhập lại từ đầu; sự kiện đã có sẽ được báo là trùng lặp.");
-            summary = await PassAsync(null, separator, cancellationToken)
-                ?? throw new InvalidOperationException("a pass without a checkpoint has nothing to check");
-        }
+            var (summary, storedByCheck) = await PassAsync(state, separator, 0, cancellationToken);
+            if (summary is null)
+            {
+                // The server answered part of the last acknowledged batch as new: it is not the store that acknowledged
+                // it (another server, or an embedded node started again, which keeps events in memory only).
+                await messages.WriteLineAsync("Máy chủ không còn giữ các sự kiện mà lần chạy trước đã được xác nhận (máy chủ khác, hoặc máy chủ chạy kho trong bộ nhớ đã khởi động lại): nhập lại từ đầu.");
+                (summary, _) = await PassAsync(null, separator, storedByCheck, cancellationToken);
+            }
 
-        if (summary.RejectedRows == 0)
+            return summary ?? throw new InvalidOperationException("a pass without a checkpoint has nothing to check");
+        }
+        finally
         {
-            // Nothing was refused in any run: a report of its header alone would only be a file to open for nothing.
-            File.Delete(options.ReportPath);
+            // Nothing refused in any run (or a run that stopped before anything was): a report of its header alone would
+            // only be a file to open for nothing.
+            if (File.Exists(options.ReportPath) && File.ReadLines(options.ReportPath).Skip(1).All(string.IsNullOrEmpty))
+            {
+                File.Delete(options.ReportPath);
+            }
         }
-
-        return summary;
     }
 
-    /// <summary>One pass over the file from <paramref name="state"/>'s checkpoint (or the start); null when the check of the checkpoint failed.</summary>
-    private async Task<ImportSummary?> PassAsync(ImportState? state, char separator, CancellationToken cancellationToken)
+    /// <summary>
+    /// One pass over the file from <paramref name="state"/>'s checkpoint (or the start). The summary is null when the check
+    /// of the checkpoint failed; the count is then how many events that check stored (the server did not hold them).
+    /// </summary>
+    /// <param name="storedByCheck">Events a failed check stored just before this pass: this pass finds them as
+    /// duplicates, but this run stored them, so they count as new.</param>
+    private async Task<(ImportSummary? Summary, int StoredByCheck)> PassAsync(ImportState? state, char separator, int storedByCheck, CancellationToken cancellationToken)
     {
         await using var stream = new FileStream(options.File, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
@@ -96,9 +106,9 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
                 continue;
             }
 
-            if (probe.Count > 0 && !await StillHeldAsync(probe, cancellationToken))
+            if (probe.Count > 0 && await CheckAsync(probe, cancellationToken) is > 0 and var stored)
             {
-                return null;
+                return (null, stored);
             }
 
             run.Rows++;
@@ -111,9 +121,9 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
             progress.Report(run.Rows, Fraction(stream), startFraction);
         }
 
-        if (probe.Count > 0 && !await StillHeldAsync(probe, cancellationToken))
+        if (probe.Count > 0 && await CheckAsync(probe, cancellationToken) is > 0 and var storedAtEnd)
         {
-            return null;
+            return (null, storedAtEnd);
         }
 
         if (run.LastRow > 0)
@@ -121,21 +131,23 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
             await FlushAsync(run, report, digest, cancellationToken);
         }
 
+        run.Count(storedByCheck, -Math.Min(storedByCheck, run.ThisRun.Duplicates), 0);
         progress.Report(run.Rows, 1, startFraction, final: true);
-        return new ImportSummary(
-            run.Skipped + run.Rows, run.Skipped, run.Accepted, run.Duplicates, run.RejectedRows, options.ReportPath, run.ThisRun);
+        return (new ImportSummary(
+            run.Skipped + run.Rows, run.Skipped, run.Accepted, run.Duplicates, run.RejectedRows, options.ReportPath, run.ThisRun), 0);
     }
 
     /// <summary>
-    /// Sends the last acknowledged batch again (once; the list is emptied): a server that still holds it answers
-    /// duplicates (or the same rejections), and any event it accepts as new says it is not the store that acknowledged
-    /// it. The send also finds a wrong key or a server that is not there before anything is skipped on trust.
+    /// Sends the last acknowledged batch again (once; the list is emptied) and returns how many of its events the server
+    /// took as new: a server that still holds it answers duplicates (or the same rejections), and any event it accepts
+    /// says it is not the store that acknowledged it. The send also finds a wrong key or a server that is not there
+    /// before anything is skipped on trust.
     /// </summary>
-    private async Task<bool> StillHeldAsync(List<EventBody> probe, CancellationToken cancellationToken)
+    private async Task<int> CheckAsync(List<EventBody> probe, CancellationToken cancellationToken)
     {
         var answer = await client.SendAsync([.. probe], cancellationToken);
         probe.Clear();
-        return answer.Accepted == 0;
+        return answer.Accepted;
     }
 
     private async Task FlushAsync(Run run, RejectionReport report, RowDigest digest, CancellationToken cancellationToken)
