@@ -15,12 +15,12 @@ import {
 import {
   activityLabel, countdownText, indicatorGoal, indicatorName, initialLang, rememberLang, t, translateStatic,
 } from './i18n.js';
+import { followPlayedDay } from './live.js';
 
 const HUB_URL = '/hubs/leaderboard';
 const API = '/api/v1';
 const MAX_RETRY_DELAY_MS = 10_000;
 const POLL_WHILE_OFFLINE_MS = 15_000;
-const DEMO_DAY_REFRESH_MS = 3_000;
 const STALE_AFTER_MS = 10_000; // reconnecting longer than this: say the figures may be stale
 const FEED_SIZE = 20;
 
@@ -605,15 +605,13 @@ $('board-message').querySelector('.retry').addEventListener('click', () => retry
 setInterval(() => { renderHeader(); renderFeed(); }, 30_000);
 
 // While the demo feed plays a past campaign, its day moves every few seconds: follow it.
-setInterval(async () => {
-  if (!state.campaign?.playedDay || state.campaign.id !== state.campaignId) return;
-  try {
-    state.campaign = await getJson(`/campaigns/${seg(state.campaignId)}`);
+followPlayedDay(
+  () => (state.campaign?.id === state.campaignId ? state.campaign : null),
+  campaign => {
+    if (campaign.id !== state.campaignId) return;
+    state.campaign = campaign;
     renderHeader();
-  } catch {
-    // The next tick tries again; the connection dot tells of an outage.
-  }
-}, DEMO_DAY_REFRESH_MS);
+  });
 
 renderAll();
 loadCampaigns().then(startHub);

@@ -194,6 +194,22 @@ export async function getJson(path) {
 
 export const seg = s => encodeURIComponent(s);
 
+/**
+ * While the demo feed plays a past campaign, the campaign's `playedDay` moves every few seconds: fetch the campaign
+ * again meanwhile. `current()` is the campaign shown (or null); `apply` gets the fresh one.
+ */
+export function followPlayedDay(current, apply, everyMs = 3_000) {
+  setInterval(async () => {
+    const campaign = current();
+    if (!campaign?.playedDay) return;
+    try {
+      apply(await getJson(`/campaigns/${seg(campaign.id)}`));
+    } catch {
+      // The next tick tries again; the connection dot tells of an outage.
+    }
+  }, everyMs);
+}
+
 /** document.createElement with a class and text (always textContent: names come from integrators). */
 export function el(tag, className, text) {
   const node = document.createElement(tag);

@@ -13,11 +13,10 @@ import {
 import {
   countdownText, countUnit, gapSentence, indicatorName, initialLang, rememberLang, t, translateStatic,
 } from './i18n.js';
-import { el, getJson, LiveConnection, seg } from './live.js';
+import { el, followPlayedDay, getJson, LiveConnection, seg } from './live.js';
 
 const REFRESH_AFTER_CHANGE_MS = 1_500;
 const CHART_HEIGHT = 200;
-const DEMO_DAY_REFRESH_MS = 3_000;
 
 const $ = id => document.getElementById(id);
 const unitCode = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
@@ -468,13 +467,5 @@ window.addEventListener('resize', () => {
 setInterval(renderHeader, 60_000);
 
 // While the demo feed plays a past campaign, its day moves every few seconds: follow it.
-setInterval(async () => {
-  if (!state.campaign?.playedDay) return;
-  try {
-    state.campaign = await getJson(`/campaigns/${seg(state.campaignId)}`);
-    renderHeader();
-  } catch {
-    // The next tick tries again.
-  }
-}, DEMO_DAY_REFRESH_MS);
+followPlayedDay(() => state.campaign, campaign => { state.campaign = campaign; renderHeader(); });
 init();

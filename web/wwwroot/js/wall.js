@@ -13,7 +13,7 @@ import {
   movement, TIME_ZONE, todayIn,
 } from './format.js';
 import { activityLabel, indicatorGoal, indicatorName, initialLang, t, translateStatic } from './i18n.js';
-import { BoardFeed, el, getJson, LiveConnection, seg } from './live.js';
+import { BoardFeed, el, followPlayedDay, getJson, LiveConnection, seg } from './live.js';
 
 const TICKER_SIZE = 12;
 const CELEBRATION_MS = 7_000;
@@ -21,7 +21,6 @@ const ROW_HIGHLIGHT_MS = 6_000;
 const MOVE_FLASH_MS = 4_000;
 const HTTP_FALLBACK_AFTER_MS = 4_000;
 const POLL_WHILE_OFFLINE_MS = 15_000;
-const DEMO_DAY_REFRESH_MS = 3_000;
 const KNOWN_VIEWS = ['ranking', 'targets', 'movers'];
 
 const params = new URLSearchParams(location.search);
@@ -783,15 +782,7 @@ setInterval(renderClock, 1_000);
 setInterval(() => { renderHeader(); refreshTickerTimes(); }, 30_000);
 
 // While the demo feed plays a past campaign, its day moves every few seconds: follow it.
-setInterval(async () => {
-  if (!state.campaign?.playedDay) return;
-  try {
-    state.campaign = await getJson(`/campaigns/${seg(state.campaignId)}`);
-    renderHeader();
-  } catch {
-    // The next tick tries again; the connection dot tells of an outage.
-  }
-}, DEMO_DAY_REFRESH_MS);
+followPlayedDay(() => state.campaign, campaign => { state.campaign = campaign; renderHeader(); });
 
 live.start();
 init();
