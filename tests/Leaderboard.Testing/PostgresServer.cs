@@ -133,6 +133,11 @@ public sealed partial class PostgresServer : IAsyncDisposable
         DeleteFolder(Folder);
     }
 
+    /// <summary>
+    /// The server's settings. 300 connections: the tests share one server, a cluster test's two nodes and silo use
+    /// several pools each, and the test process keeps idle pooled connections of its in-process PostgreSQL nodes; at
+    /// 100 a cluster test once met "53300: sorry, too many clients already" and its nodes answered 503 throughout.
+    /// </summary>
     private string Settings() => string.Create(
         CultureInfo.InvariantCulture,
         $"""
@@ -141,7 +146,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
         listen_addresses = '127.0.0.1'
         port = {Port}
         unix_socket_directories = '{Folder}'
-        max_connections = 100
+        max_connections = 300
         shared_buffers = 32MB
         fsync = on
         synchronous_commit = on
