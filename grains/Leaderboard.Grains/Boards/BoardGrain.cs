@@ -75,8 +75,8 @@ internal sealed partial class BoardGrain(
                 _dirty = true;
             }
 
-            if (update.PreviousDay is { } previous && update.PreviousDayDate == _day.AddDays(-1)
-                && !StandingComparer.Same(_standingsAtDayStart[update.Standing.Unit], previous))
+            if (update.PreviousDay is { } previous && update.PreviousDayDate == _day.AddDays(-1) && _day.AddDays(-1) < _campaign.End
+                && !(_standingsAtDayStart.TryGetValue(update.Standing.Unit, out var known) && StandingComparer.Same(known, previous)))
             {
                 // A late fact about an earlier day: where today's movement starts from moved.
                 _standingsAtDayStart[update.Standing.Unit] = previous;
@@ -149,13 +149,16 @@ internal sealed partial class BoardGrain(
         _published.Clear();
         _toldRanks.Clear();
 
-        var standings = await Task.WhenAll(_board.Members.Select(m => _units[m].GetStandingAsync(_campaign.Id, null)));
-        foreach (var s in standings)
+        // Today's standings and yesterday's are read at once: an activation (after a node died, say) waits for one round
+        // of calls to the members, not two.
+        var current = Task.WhenAll(_board.Members.Select(m => _units[m].GetStandingAsync(_campaign.Id, null)));
+        var dayStart = LoadRanksAtDayStartAsync();
+        foreach (var s in await current)
         {
             _standings[s.Unit] = s;
         }
 
-        await LoadRanksAtDayStartAsync();
+        await dayStart;
         _order = Rank(_standings.Values, withPrevious: true);
         foreach (var e in _order)
         {
@@ -174,8 +177,15 @@ internal sealed partial class BoardGrain(
     private async Task LoadRanksAtDayStartAsync()
     {
         var yesterday = _day.AddDays(-1);
-        var standings = await Task.WhenAll(_board.Members.Select(m => _units[m].GetStandingAsync(_campaign.Id, yesterday)));
         _standingsAtDayStart.Clear();
+        _ranksAtDayStart.Clear();
+        if (yesterday >= _campaign.End)
+        {
+            // Over: the ranks as of yesterday are today's (Rank), and no unit needs asking.
+            return;
+        }
+
+        var standings = await Task.WhenAll(_board.Members.Select(m => _units[m].GetStandingAsync(_campaign.Id, yesterday)));
         foreach (var s in standings)
         {
             _standingsAtDayStart[s.Unit] = s;
