@@ -75,7 +75,7 @@ internal sealed partial class BoardGrain(
                 _dirty = true;
             }
 
-            if (update.PreviousDay is { } previous && update.PreviousDayDate == _day.AddDays(-1) && _day.AddDays(-1) < _campaign.End
+            if (update.PreviousDay is { } previous && update.PreviousDayDate == _day.AddDays(-1) && !Over
                 && !(_standingsAtDayStart.TryGetValue(update.Standing.Unit, out var known) && StandingComparer.Same(known, previous)))
             {
                 // A late fact about an earlier day: where today's movement starts from moved.
@@ -176,16 +176,14 @@ internal sealed partial class BoardGrain(
     /// </summary>
     private async Task LoadRanksAtDayStartAsync()
     {
-        var yesterday = _day.AddDays(-1);
         _standingsAtDayStart.Clear();
         _ranksAtDayStart.Clear();
-        if (yesterday >= _campaign.End)
+        if (Over)
         {
-            // Over: the ranks as of yesterday are today's (Rank), and no unit needs asking.
             return;
         }
 
-        var standings = await Task.WhenAll(_board.Members.Select(m => _units[m].GetStandingAsync(_campaign.Id, yesterday)));
+        var standings = await Task.WhenAll(_board.Members.Select(m => _units[m].GetStandingAsync(_campaign.Id, _day.AddDays(-1))));
         foreach (var s in standings)
         {
             _standingsAtDayStart[s.Unit] = s;
@@ -300,17 +298,20 @@ internal sealed partial class BoardGrain(
     {
         var ranked = Ranker.Rank(standings);
         var list = new List<BoardEntry>(ranked.Count);
-        // From the day after the campaign's last, the standings as of yesterday count everything there is to count:
-        // they are today's, and no rank moves.
-        var over = _day.AddDays(-1) >= _campaign.End;
         foreach (var r in ranked)
         {
-            int? previous = !withPrevious ? null : over ? r.Rank : _ranksAtDayStart.TryGetValue(r.Standing.Unit, out var p) ? p : null;
+            int? previous = !withPrevious ? null : Over ? r.Rank : _ranksAtDayStart.TryGetValue(r.Standing.Unit, out var p) ? p : null;
             list.Add(new BoardEntry(r.Standing, r.Rank, previous));
         }
 
         return list;
     }
+
+    /// <summary>
+    /// From the day after the campaign's last, the standings as of yesterday count everything there is to count: they
+    /// are today's, so no rank moves and no unit needs asking for them.
+    /// </summary>
+    private bool Over => _day.AddDays(-1) >= _campaign.End;
 
     private static bool Same(BoardEntry a, BoardEntry b) =>
         a.Rank == b.Rank && a.PreviousRank == b.PreviousRank && StandingComparer.Same(a.Standing, b.Standing);

@@ -440,8 +440,8 @@ function renderHeader() {
   $('campaign-period').textContent = campaign.start
     ? t(lang, 'header.period', formatDate(campaign.start), formatDate(campaign.end)) : '';
   const countdown = campaignCountdown(campaign.start, campaign.end, campaign.timeZone ?? TIME_ZONE, new Date(), campaign.playedDay);
-  const counted = countdownText(lang, countdown, formatNumber(countdown?.days ?? 0, lang), formatDate(campaign.start));
-  $('days-left').textContent = campaign.playedDay ? `${t(lang, 'header.demoDay', formatDate(campaign.playedDay))} · ${counted}` : counted;
+  $('days-left').textContent = countdownText(
+    lang, countdown, formatNumber(countdown?.days ?? 0, lang), formatDate(campaign.start), campaign.playedDay && formatDate(campaign.playedDay));
   $('days-left').hidden = countdown === null;
   $('updated-at').textContent = state.updatedAt
     ? t(lang, 'header.updatedAt', formatTime(state.updatedAt, campaign.timeZone ?? TIME_ZONE)) : '';

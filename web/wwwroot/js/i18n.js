@@ -306,13 +306,15 @@ export function rememberLang(lang) {
 
 /**
  * The header's countdown ("còn 12 ngày", "Bắt đầu 06/06/2024", "Đã kết thúc") from format.js's campaignCountdown,
- * with its day count and start date already formatted; empty without one.
+ * with its day count and start date already formatted; empty without one. While the demo feed plays a past campaign,
+ * `playedDayText` (the played day, formatted) comes first: "Trình diễn · ngày 17/06/2024 · còn 198 ngày".
  */
-export function countdownText(lang, countdown, daysText, startText) {
+export function countdownText(lang, countdown, daysText, startText, playedDayText = null) {
   if (!countdown) return '';
-  if (countdown.phase === 'before') return t(lang, 'header.startsOn', startText);
-  if (countdown.phase === 'ended') return t(lang, 'header.ended');
-  return t(lang, 'header.daysLeft', daysText);
+  const counted = countdown.phase === 'before' ? t(lang, 'header.startsOn', startText)
+    : countdown.phase === 'ended' ? t(lang, 'header.ended')
+      : t(lang, 'header.daysLeft', daysText);
+  return playedDayText ? `${t(lang, 'header.demoDay', playedDayText)} · ${counted}` : counted;
 }
 
 /** Looks a key up; function entries are called with `args`. Falls back to Vietnamese, then the key. */

@@ -13,7 +13,7 @@ import {
 import {
   countdownText, countUnit, gapSentence, indicatorName, initialLang, rememberLang, t, translateStatic,
 } from './i18n.js';
-import { el, followPlayedDay, getJson, LiveConnection, seg } from './live.js';
+import { el, followPlayedDay, getJson, LiveConnection, retryDelay, seg } from './live.js';
 
 const REFRESH_AFTER_CHANGE_MS = 1_500;
 const CHART_HEIGHT = 200;
@@ -139,8 +139,8 @@ function renderHeader() {
   document.title = state.unit ? `${state.unit.name} · ${t(lang, 'unit.title')}` : t(lang, 'unit.title');
   const countdown = campaign ? campaignCountdown(campaign.start, campaign.end, campaign.timeZone ?? TIME_ZONE, new Date(), campaign.playedDay) : null;
   $('days-left').hidden = countdown === null;
-  const counted = countdownText(lang, countdown, formatNumber(countdown?.days ?? 0, lang), formatDate(campaign?.start));
-  $('days-left').textContent = campaign?.playedDay ? `${t(lang, 'header.demoDay', formatDate(campaign.playedDay))} · ${counted}` : counted;
+  $('days-left').textContent = countdownText(
+    lang, countdown, formatNumber(countdown?.days ?? 0, lang), formatDate(campaign?.start), campaign?.playedDay && formatDate(campaign.playedDay));
   $('updated-at').textContent = state.updatedAt
     ? t(lang, 'unit.asOfNow', formatTime(state.updatedAt, campaign?.timeZone ?? TIME_ZONE)) : '';
   const board = state.unit?.ranks?.[0]?.board ?? campaign?.boards?.[0]?.id;
@@ -436,7 +436,7 @@ async function init() {
         return;
       }
       showMessage('unit.loadError');
-      await new Promise(resolve => setTimeout(resolve, Math.min(10_000, 1_000 * 2 ** attempt)));
+      await new Promise(resolve => setTimeout(resolve, retryDelay(attempt)));
     }
   }
   showMessage(null);
