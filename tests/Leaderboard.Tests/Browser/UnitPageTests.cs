@@ -30,6 +30,7 @@ public sealed class UnitPageTests(BrowserFixture browser)
         await Expect(page.Locator("#message")).ToHaveTextAsync("Không tìm thấy đơn vị hoặc đợt thi đua.");
         await Expect(page.Locator("#unit-name")).ToHaveTextAsync("Không có đơn vị “XYZ”");
         await Expect(page.Locator("#connection-status")).ToBeHiddenAsync();
+        await Expect(page.Locator("#indicators-title")).ToBeHiddenAsync();
     }
 
     [Fact]

@@ -152,6 +152,9 @@ function renderConnection() {
   const status = $('connection-status');
   // A page that names no unit is not live: no dot that seems to wait for a connection.
   status.hidden = state.notFound;
+  // Nor an empty list of indicators under a heading, nor a link that skips to it.
+  $('indicators').hidden = state.notFound;
+  document.querySelector('.skip-link').hidden = state.notFound;
   status.dataset.state = shown;
   status.querySelector('.connection-text').textContent = t(state.lang, `conn.${shown}`);
 }

@@ -714,7 +714,7 @@ async function resolveChoice() {
   const boards = campaign.boards ?? [];
   const board = boards.find(b => b.id === state.boardId) ?? (state.boardId ? null : boards[0]);
   if (!board) {
-    return { problem: t(lang, 'wall.unknownBoard', campaign.id, state.boardId ?? '', boards.map(b => b.id)) };
+    return { problem: t(lang, 'wall.unknownBoard', campaign.id, state.boardId ?? '', boards.map(b => b.id)), title: campaign.name };
   }
   if (campaign.id !== state.campaignId || board.id !== state.boardId) {
     const q = new URLSearchParams(location.search);
@@ -725,10 +725,15 @@ async function resolveChoice() {
   return { campaign: campaign.id, board: board.id };
 }
 
-/** A wall that cannot show a board says why, alone on the screen, and its dot tells the connection as it is. */
-function showSetupProblem(text) {
+/**
+ * A wall that cannot show a board says why, alone on the screen, and its dot tells the connection as it is. Its title
+ * is the campaign's name when the campaign is known, otherwise what the screen is.
+ */
+function showSetupProblem(text, title) {
   state.setupProblem = true;
   document.body.classList.add('setup-problem');
+  $('campaign-name').textContent = title ?? t(lang, 'wall.title');
+  document.title = t(lang, 'wall.title');
   const box = $('wall-message');
   box.textContent = text;
   box.hidden = false;
@@ -742,7 +747,7 @@ async function init() {
     try {
       choice = await resolveChoice();
       if (choice.problem) {
-        showSetupProblem(choice.problem);
+        showSetupProblem(choice.problem, choice.title);
         return;
       }
       state.campaign = await getJson(`/campaigns/${seg(choice.campaign)}`);
