@@ -13,6 +13,12 @@ public sealed class CsvReader(TextReader reader, char separator)
     /// <summary>The spreadsheet row of the record read last: 1 is the header.</summary>
     public int Row { get; private set; }
 
+    /// <summary>
+    /// The UTF-8 bytes of the text read so far, up to the end of the record read last (the byte-order mark aside): how
+    /// far into the file the records go, which the file's position does not tell (it runs a buffer ahead).
+    /// </summary>
+    public long BytesRead { get; private set; }
+
     /// <summary>The next record's fields, or null at the end.</summary>
     public string[]? Read()
     {
@@ -46,7 +52,7 @@ public sealed class CsvReader(TextReader reader, char separator)
         _field.Clear();
         while (true)
         {
-            var c = reader.Read();
+            var c = Next();
             if (c < 0)
             {
                 if (!any)
@@ -68,7 +74,7 @@ public sealed class CsvReader(TextReader reader, char separator)
                 }
                 else if (reader.Peek() == '"')
                 {
-                    reader.Read();
+                    Next();
                     _field.Append('"');
                 }
                 else
@@ -89,7 +95,7 @@ public sealed class CsvReader(TextReader reader, char separator)
             {
                 if (ch == '\r' && reader.Peek() == '\n')
                 {
-                    reader.Read();
+                    Next();
                 }
 
                 fields.Add(_field.ToString());
@@ -100,5 +106,19 @@ public sealed class CsvReader(TextReader reader, char separator)
                 _field.Append(ch);
             }
         }
+    }
+
+    private int Next()
+    {
+        var c = reader.Read();
+        // A surrogate pair is four bytes in UTF-8: two for each half.
+        BytesRead += c switch
+        {
+            < 0 => 0,
+            < 0x80 => 1,
+            < 0x800 or (>= 0xD800 and <= 0xDFFF) => 2,
+            _ => 3,
+        };
+        return c;
     }
 }

@@ -102,7 +102,7 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
                     probe.AddRange(events.Select(e => e.Event));
                 }
 
-                startFraction = Fraction(stream);
+                startFraction = Fraction(csv, stream);
                 continue;
             }
 
@@ -116,9 +116,10 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
             if (run.Events.Count >= options.BatchSize)
             {
                 await FlushAsync(run, report, digest, cancellationToken);
+                // The bar tells what the server acknowledged, not what was read: a server that cannot be reached
+                // leaves it where it was.
+                progress.Report(run.Rows, Fraction(csv, stream), startFraction);
             }
-
-            progress.Report(run.Rows, Fraction(stream), startFraction);
         }
 
         if (probe.Count > 0 && await CheckAsync(probe, cancellationToken) is > 0 and var storedAtEnd)
@@ -225,7 +226,7 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
         _ => type,
     };
 
-    private static double Fraction(FileStream stream) => stream.Length == 0 ? 1 : (double)stream.Position / stream.Length;
+    private static double Fraction(CsvReader csv, FileStream stream) => stream.Length == 0 ? 1 : Math.Min(1, (double)csv.BytesRead / stream.Length);
 
     private static string FirstLine(string path)
     {

@@ -16,8 +16,8 @@ public sealed class ProgressBar(TextWriter output, bool interactive, TimeProvide
     private long _drawn = long.MinValue;
     private int _lastTenth = -1;
 
-    /// <param name="rows">Rows read in this run.</param>
-    /// <param name="fraction">The share of the file read, 0 to 1.</param>
+    /// <param name="rows">Rows acknowledged by the server in this run.</param>
+    /// <param name="fraction">The share of the file acknowledged, 0 to 1.</param>
     /// <param name="startFraction">The share skipped at the start (a resumed run), so the rate and time left count only this run's work.</param>
     public void Report(int rows, double fraction, double startFraction, bool final = false)
     {
@@ -33,8 +33,8 @@ public sealed class ProgressBar(TextWriter output, bool interactive, TimeProvide
         _lastTenth = tenth;
         var rate = elapsed.TotalSeconds > 0 ? rows / elapsed.TotalSeconds : 0;
         var done = fraction - startFraction;
-        // The time left only once there is something to go by: the first rows are read before anything is sent, and
-        // the file is read in 64 KiB blocks, so early estimates said 17 hours for a minute's import.
+        // The time left only once there is something to go by: the first batch's answer includes the connection's set-up,
+        // and early estimates from it said 17 hours for a minute's import.
         var estimated = done >= 0.02 && elapsed >= TimeSpan.FromSeconds(2);
         var left = estimated && fraction < 1 ? TimeSpan.FromSeconds(elapsed.TotalSeconds * (1 - fraction) / done) : TimeSpan.Zero;
         var filled = (int)Math.Round(Math.Clamp(fraction, 0, 1) * Width);

@@ -1,6 +1,7 @@
 using System.Text;
 using Leaderboard.Client;
 using Leaderboard.Importer;
+using Leaderboard.Testing;
 using Leaderboard.Tests.Infrastructure;
 
 namespace Leaderboard.Tests.Toolkit;
@@ -37,6 +38,8 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
         // 36 rows, 36 receipts, 20 finishes, 26 payments, one of them refunded.
         Assert.Contains("Đã nhập 36 dòng (0 dòng bỏ qua vì đã nhập ở lần trước): 83 sự kiện mới, 0 sự kiện đã có (trùng lặp), 0 dòng bị từ chối.", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("100,0 %", errors.ToString(), StringComparison.Ordinal);
+        // Four batches of ten rows, each acknowledged in turn: the bar moves with them.
+        Assert.True(errors.ToString().Split('\n').Count(l => l.Contains(" %", StringComparison.Ordinal)) >= 4, errors.ToString());
 
         // Run again: the checkpoint covers every row. Without it, every event is a duplicate. Neither counts twice.
         var again = new StringWriter();
@@ -169,6 +172,23 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
         Assert.Equal(broken.Select(b => (b.Key, b.Value)), reported);
         // Once per reason, naming the parts of the row it refused (the receipt at least: its unit is unknown).
         Assert.Contains(report, l => l.Contains(ExportGenerator.UnknownUnit, StringComparison.Ordinal) && l.Contains(",unit,tiếp nhận", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_server_that_cannot_be_reached_stops_the_import_with_the_bar_where_it_was()
+    {
+        var file = Tagged("khong-toi.csv");
+        var unreachable = new Uri($"http://127.0.0.1:{FreePort.Get()}/");
+        var options = ImportOptions.Parse(["--file", file, "--url", unreachable.ToString(), "--batch", "10"], Key);
+        var bar = new StringWriter();
+        using var client = new LeaderboardClient(new LeaderboardClientOptions { BaseAddress = unreachable, Key = LeaderboardServer.AdminKey, MaxRetries = 0 });
+        var importer = new Importer.Importer(options, client, new ProgressBar(bar, false, TimeProvider.System), TextWriter.Null);
+
+        await Assert.ThrowsAsync<LeaderboardClientException>(() => importer.RunAsync());
+
+        // Nothing was acknowledged, so the bar never said anything was done (it used to show 100 % of the file read).
+        Assert.DoesNotContain("%", bar.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(options.StatePath));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
