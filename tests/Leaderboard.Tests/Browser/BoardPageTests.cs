@@ -1,9 +1,14 @@
+using System.Text;
 using Leaderboard.Tests.Infrastructure;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Leaderboard.Tests.Browser;
 
-/// <summary>The board page in Chromium: the live table, the search without diacritics, the links to unit pages.</summary>
+/// <summary>
+/// The board page in Chromium: the live table, the search without diacritics, the links to unit pages; a past day's
+/// board, its CSV and its printout for the campaign's review.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class BoardPageTests(BrowserFixture browser)
 {
@@ -43,6 +48,79 @@ public sealed class BoardPageTests(BrowserFixture browser)
 
         await link.ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync(Scenario.ClimberName);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_past_day_shows_the_ranking_at_its_end_not_live_and_downloads_and_prints_for_the_review()
+    {
+        await using var server = await LeaderboardServer.StartAsync();
+        await Scenario.PostAsync(server, Scenario.Seed("r1"));
+        await Scenario.PostAsync(server, Scenario.Boost("r1"));
+        await Scenario.WaitForBoostAsync(server);
+
+        var page = await browser.NewPageAsync(1440, 900);
+        await page.GotoAsync(new Uri(server.Address, $"/?campaign={Scenario.Campaign}&board={Scenario.Board}&asOf=2024-12-10").ToString());
+
+        // At the end of 10/12 the climber was third (3 of 12 paid online); live, the boost of 11/12 puts it first.
+        var climber = page.Locator($"#board-body tr[data-unit='{Scenario.Climber}']");
+        await Expect(climber).ToHaveAttributeAsync("data-rank", "3");
+        await Expect(page.Locator("#board-body tr").First).ToHaveAttributeAsync("data-unit", Scenario.Leader);
+        await Expect(page.Locator("#board-title")).ToContainTextAsync("số liệu đến hết ngày 10/12/2024");
+        await Expect(page.Locator("#updated-at")).ToHaveTextAsync("số liệu đến hết ngày 10/12/2024");
+        await Expect(page.Locator("#connection-status")).ToHaveAttributeAsync("data-state", "fixed");
+        await Expect(page.Locator("#as-of")).ToHaveValueAsync("10/12/2024");
+        await Screenshots.SaveAsync(page, "board-as-of-1440x900.png");
+        // On a phone too, the day's field and the review's buttons wrap rather than scroll sideways.
+        await page.SetViewportSizeAsync(360, 780);
+        var scrollWidth = await page.EvaluateAsync<int>("() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)");
+        Assert.True(scrollWidth <= 360, $"the page is {scrollWidth} px wide at 360 px");
+        await Screenshots.SaveAsync(page, "board-as-of-360x780.png");
+        await page.SetViewportSizeAsync(1440, 900);
+
+        // The CSV is the board shown: every unit, UTF-8 with a byte-order mark, Vietnamese headers, the rates as on screen.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-csv").ClickAsync());
+        Assert.Equal($"xep-hang-{Scenario.Campaign}-{Scenario.Board}-2024-12-10.csv", download.SuggestedFilename);
+        var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(11, lines.Length);
+        Assert.StartsWith("Hạng,Hạng hôm trước,Mã đơn vị,Tên đơn vị,", lines[0], StringComparison.Ordinal);
+        var climberLine = lines.Single(l => l.Contains(Scenario.Climber, StringComparison.Ordinal));
+        Assert.StartsWith("3,", climberLine, StringComparison.Ordinal);
+        Assert.Contains($",{Scenario.ClimberName},", climberLine, StringComparison.Ordinal);
+        Assert.Contains("\"25,0\",3,12,Chưa đạt", climberLine, StringComparison.Ordinal);
+
+        // Printed: the table alone, headed by the campaign, the board and the day.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(page.Locator("#controls")).ToBeHiddenAsync();
+        await Expect(page.Locator("#board")).ToBeVisibleAsync();
+        await Expect(page.Locator("#board-title")).ToBeVisibleAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+
+        // A day typed as people write it; something that is not a day says what to type and changes nothing.
+        var field = page.Locator("#as-of");
+        await field.FillAsync("31/11/2024");
+        await field.PressAsync("Enter");
+        await Expect(page.Locator("#as-of-hint")).ToHaveTextAsync("Không phải một ngày: nhập dd/mm/yyyy, ví dụ 31/12/2024");
+        await Expect(climber).ToHaveAttributeAsync("data-rank", "3");
+        await field.FillAsync("11/12/2024");
+        await field.PressAsync("Enter");
+        await Expect(page.Locator("#board-title")).ToContainTextAsync("số liệu đến hết ngày 11/12/2024");
+        await Expect(page.Locator("#board-body tr").First).ToHaveAttributeAsync("data-unit", Scenario.Climber);
+        Assert.Contains("asOf=2024-12-11", page.Url, StringComparison.Ordinal);
+
+        // The campaign is over: its last day's ranking, the one its review needs, is one click away.
+        await page.Locator("#as-of-end").ClickAsync();
+        await Expect(page.Locator("#board-title")).ToContainTextAsync("số liệu đến hết ngày 31/12/2024");
+        await Expect(page.Locator("#as-of-end")).ToBeHiddenAsync();
+
+        // Back to live: the climber leads, and the address no longer names a day.
+        await page.Locator("#back-live").ClickAsync();
+        await Expect(page.Locator("#board-body tr").First).ToHaveAttributeAsync("data-unit", Scenario.Climber);
+        await Expect(page.Locator("#connection-status")).ToHaveAttributeAsync("data-state", "connected");
+        await Expect(page.Locator("#as-of")).ToHaveValueAsync(string.Empty);
+        Assert.DoesNotContain("asOf", page.Url, StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }
 }

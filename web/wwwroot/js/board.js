@@ -10,7 +10,7 @@
 
 import {
   campaignCountdown, foldForSearch, formatDate, formatNumber, formatPercent, formatRatio, formatRelative,
-  formatScore, formatTarget, formatTime, movement, TIME_ZONE,
+  formatScore, formatTarget, formatTime, movement, parseDate, TIME_ZONE, todayIn,
 } from './format.js';
 import {
   activityLabel, countdownText, indicatorGoal, indicatorName, initialLang, rememberLang, t, translateStatic,
@@ -38,6 +38,7 @@ const state = {
   campaign: null,        // GET /campaigns/{id}: indicators with targets and weights
   campaignId: null,
   boardId: null,
+  asOf: null,            // "YYYY-MM-DD": the board as at the end of that day (for the review), not live
   generation: 0,         // bumps on every board switch; late answers for an old board are dropped
   epoch: null,
   version: null,
@@ -57,13 +58,17 @@ const state = {
 
 function readUrl() {
   const q = new URLSearchParams(location.search);
-  return { campaign: q.get('campaign'), board: q.get('board') };
+  return { campaign: q.get('campaign'), board: q.get('board'), asOf: validDay(q.get('asOf')) };
 }
+
+const validDay = text => (/^\d{4}-\d{2}-\d{2}$/.test(text ?? '') ? parseDate(text) : null);
 
 function writeUrl(push) {
   const q = new URLSearchParams(location.search);
   q.set('campaign', state.campaignId);
   q.set('board', state.boardId);
+  if (state.asOf) q.set('asOf', state.asOf);
+  else q.delete('asOf');
   const url = `${location.pathname}?${q}`;
   if (url !== `${location.pathname}${location.search}`) {
     history[push ? 'pushState' : 'replaceState'](null, '', url);
@@ -76,7 +81,7 @@ function resolveChoice(wanted) {
   if (!campaign) return null;
   const boards = campaign.boards ?? [];
   const board = boards.find(b => b.id === wanted.board) ?? boards[0];
-  return { campaign: campaign.id, board: board?.id ?? null };
+  return { campaign: campaign.id, board: board?.id ?? null, asOf: campaign.id === wanted.campaign ? wanted.asOf ?? null : null };
 }
 
 // ---------- HTTP ----------
@@ -165,7 +170,8 @@ const hubConnected = () => connection !== null && connection.state === signalR.H
 
 /** Joins the current board's group and takes its snapshot; also used to recover from a gap. */
 async function subscribe() {
-  if (!state.campaignId || !state.boardId || !hubConnected()) return;
+  // A past day's board does not change: nothing to follow.
+  if (!state.campaignId || !state.boardId || !hubConnected() || state.asOf) return;
   const generation = state.generation;
   state.snapshotting = true;
   try {
@@ -191,7 +197,7 @@ async function unsubscribe(campaignId, boardId) {
 }
 
 function onBoardChanged(change) {
-  if (!change || change.campaign !== state.campaignId || change.board !== state.boardId) return;
+  if (!change || change.campaign !== state.campaignId || change.board !== state.boardId || state.asOf) return;
   if (state.snapshotting) {
     state.pending.push(change);
     return;
@@ -238,10 +244,12 @@ function applySnapshot(snapshot) {
 async function loadHttpSnapshot() {
   if (!state.campaignId || !state.boardId) return;
   const generation = state.generation;
+  const asOf = state.asOf;
   try {
-    const snapshot = await getJson(`/campaigns/${seg(state.campaignId)}/boards/${seg(state.boardId)}`);
+    const day = asOf ? `?asOf=${seg(asOf)}` : '';
+    const snapshot = await getJson(`/campaigns/${seg(state.campaignId)}/boards/${seg(state.boardId)}${day}`);
     // A live snapshot that arrived meanwhile is at least as new; do not step back.
-    if (generation !== state.generation || (hubConnected() && state.version !== null)) return;
+    if (generation !== state.generation || (!asOf && hubConnected() && state.version !== null)) return;
     applySnapshot(snapshot);
   } catch {
     if (generation === state.generation && state.version === null) {
@@ -270,7 +278,7 @@ function sortEntries() {
 function onTargetReached(message) {
   if (!message || message.campaign !== state.campaignId) return;
   addFeedItem({ ...message, type: 'target' });
-  flashRow(message.unit);
+  if (!state.asOf) flashRow(message.unit);
 }
 
 function onActivity(message) {
@@ -429,6 +437,7 @@ function renderBoard() {
   if (total === 0) $('board-placeholder').textContent = t(state.lang, 'board.empty');
   else if (shown === 0) $('board-placeholder').textContent = t(state.lang, 'search.none');
   $('search-count').textContent = needle ? t(state.lang, 'search.count', shown, total) : '';
+  $('download-csv').disabled = total === 0;
 }
 
 function renderHeader() {
@@ -443,14 +452,38 @@ function renderHeader() {
   $('days-left').textContent = countdownText(
     lang, countdown, formatNumber(countdown?.days ?? 0, lang), formatDate(campaign.start), campaign.playedDay && formatDate(campaign.playedDay));
   $('days-left').hidden = countdown === null;
-  $('updated-at').textContent = state.updatedAt
-    ? t(lang, 'header.updatedAt', formatTime(state.updatedAt, campaign.timeZone ?? TIME_ZONE)) : '';
+  $('updated-at').textContent = state.asOf ? t(lang, 'header.asOf', formatDate(state.asOf))
+    : state.updatedAt ? t(lang, 'header.updatedAt', formatTime(state.updatedAt, campaign.timeZone ?? TIME_ZONE)) : '';
+  const boardName = summary?.boards?.find(b => b.id === state.boardId)?.name ?? state.boardId ?? '';
+  $('board-title').textContent = !boardName ? ''
+    : state.asOf ? t(lang, 'board.titleAsOf', boardName, formatDate(state.asOf)) : t(lang, 'board.titleLive', boardName);
+  document.body.classList.toggle('as-of', Boolean(state.asOf));
+  $('back-live').hidden = !state.asOf;
+  // Once the campaign is over, its last day's ranking is the one the review needs: one click away.
+  const end = campaign.end ? campaign.end.slice(0, 10) : null;
+  const endButton = $('as-of-end');
+  endButton.hidden = !end || countdown?.phase !== 'ended' || state.asOf === end;
+  endButton.textContent = end ? t(lang, 'action.end', formatDate(end)) : '';
+  const asOf = $('as-of');
+  if (document.activeElement !== asOf) {
+    asOf.value = state.asOf ? formatDate(state.asOf) : '';
+    showAsOfProblem(false);
+  }
+  asOf.disabled = !state.campaignId;
+}
+
+function showAsOfProblem(problem) {
+  const asOf = $('as-of');
+  asOf.setAttribute('aria-invalid', String(problem));
+  $('as-of-hint').textContent = t(state.lang, problem ? 'select.asOfInvalid' : 'select.asOfHint');
+  $('as-of-hint').classList.toggle('invalid', problem);
 }
 
 function renderConnection() {
   const status = $('connection-status');
-  status.dataset.state = state.connection;
-  status.querySelector('.connection-text').textContent = t(state.lang, state.connectionWord);
+  // A past day's figures are final: the page says so rather than how its live connection is doing.
+  status.dataset.state = state.asOf ? 'fixed' : state.connection;
+  status.querySelector('.connection-text').textContent = t(state.lang, state.asOf ? 'conn.fixed' : state.connectionWord);
 }
 
 function renderFeed() {
@@ -512,11 +545,13 @@ function showMessage(key, retry) {
 // ---------- switching boards ----------
 
 async function selectBoard(choice, { push }) {
-  const previous = { campaign: state.campaignId, board: state.boardId };
-  if (previous.campaign === choice.campaign && previous.board === choice.board && state.version !== null) return;
+  const previous = { campaign: state.campaignId, board: state.boardId, asOf: state.asOf };
+  const asOf = choice.asOf ?? null;
+  if (previous.campaign === choice.campaign && previous.board === choice.board && previous.asOf === asOf && state.version !== null) return;
   state.generation++;
   state.campaignId = choice.campaign;
   state.boardId = choice.board;
+  state.asOf = asOf;
   state.epoch = null;
   state.version = null;
   state.entries = new Map();
@@ -531,6 +566,7 @@ async function selectBoard(choice, { push }) {
   writeUrl(push);
   renderSelectors();
   renderHeader();
+  renderConnection();
   renderFeed();
   $('board').setAttribute('aria-busy', 'true');
   $('board-body').replaceChildren();
@@ -554,8 +590,67 @@ async function selectBoard(choice, { push }) {
     $('board-placeholder').textContent = t(state.lang, 'board.empty');
     return;
   }
-  if (hubConnected()) await subscribe();
+  if (hubConnected() && !state.asOf) await subscribe();
   else await loadHttpSnapshot();
+}
+
+// ---------- the review: a CSV of the board shown, and a printout ----------
+
+/**
+ * The board as shown (live or as at a past day), every unit and every indicator, for the campaign's review: rank,
+ * code, name, and per indicator the rate (truncated as on screen), numerator, denominator and whether it is met;
+ * then the score. UTF-8 with a byte-order mark and commas, as the one-stop-shop's own exports, so a spreadsheet
+ * opens the Vietnamese names as they are.
+ */
+function boardCsv() {
+  const lang = state.lang;
+  const indicators = indicatorsOfCampaign();
+  const header = [t(lang, 'col.rank'), t(lang, 'csv.previousRank'), t(lang, 'csv.unit'), t(lang, 'csv.name')];
+  for (const indicator of indicators) {
+    const name = indicatorName(lang, indicator.id, indicator.name);
+    header.push(t(lang, 'csv.value', name), t(lang, 'csv.numerator', name), t(lang, 'csv.denominator', name), t(lang, 'csv.met', name));
+  }
+  header.push(t(lang, 'col.score'), t(lang, 'csv.eligible'));
+  const lines = [header];
+  for (const unit of state.order) {
+    const entry = state.entries.get(unit);
+    const line = [entry.rank, entry.previousRank ?? '', entry.unit, entry.name ?? entry.unit];
+    for (const indicator of indicators) {
+      const value = entry.indicators?.[indicator.id];
+      if (!value || value.applicable === false) {
+        line.push(t(lang, 'na'), '', '', '');
+      } else {
+        const percent = value.value === null && !value.denominator ? ''
+          : formatPercent(value.value, lang, value.numerator, value.denominator).replace(/\u00a0?%$/, '');
+        line.push(percent, value.numerator ?? '', value.denominator ?? '', t(lang, value.met ? 'met.yes' : 'met.no'));
+      }
+    }
+    line.push(entry.applicable === false ? t(lang, 'na') : formatScore(entry.score, lang), t(lang, entry.eligible ? 'csv.yes' : 'csv.no'));
+    lines.push(line);
+  }
+  return '\ufeff' + lines.map(line => line.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/**
+ * One CSV cell: quoted when it holds a comma, a quote or a line break. Text that a spreadsheet would run as a formula
+ * (unit names come from integrators) starts with an apostrophe instead.
+ */
+function csvCell(value) {
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function downloadCsv() {
+  const blob = new Blob([boardCsv()], { type: 'text/csv;charset=utf-8' });
+  const day = state.asOf ?? todayIn(state.campaign?.timeZone ?? TIME_ZONE);
+  const link = el('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = `${t(state.lang, 'csv.file')}-${state.campaignId}-${state.boardId}-${day}.csv`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
 }
 
 async function loadCampaigns() {
@@ -581,11 +676,29 @@ async function loadCampaigns() {
 $('controls').addEventListener('submit', event => event.preventDefault());
 $('campaign-select').addEventListener('change', event => {
   const campaign = state.campaigns.find(c => c.id === event.target.value);
-  selectBoard({ campaign: campaign.id, board: campaign.boards?.[0]?.id ?? null }, { push: true });
+  selectBoard({ campaign: campaign.id, board: campaign.boards?.[0]?.id ?? null, asOf: null }, { push: true });
 });
 $('board-select').addEventListener('change', event => {
-  selectBoard({ campaign: state.campaignId, board: event.target.value }, { push: true });
+  selectBoard({ campaign: state.campaignId, board: event.target.value, asOf: state.asOf }, { push: true });
 });
+$('as-of').addEventListener('change', event => {
+  // Typed as "31/12/2024" (vi-VN); an emptied field is live; anything else says what to type and changes nothing.
+  const text = event.target.value.trim();
+  const day = text ? parseDate(text) : null;
+  showAsOfProblem(Boolean(text) && !day);
+  if (text && !day) return;
+  event.target.value = day ? formatDate(day) : '';
+  selectBoard({ campaign: state.campaignId, board: state.boardId, asOf: day }, { push: true });
+});
+$('as-of-end').addEventListener('click', () => {
+  const end = state.campaign?.end ?? state.campaigns.find(c => c.id === state.campaignId)?.end;
+  if (end) selectBoard({ campaign: state.campaignId, board: state.boardId, asOf: end.slice(0, 10) }, { push: true });
+});
+$('back-live').addEventListener('click', () => {
+  selectBoard({ campaign: state.campaignId, board: state.boardId, asOf: null }, { push: true });
+});
+$('download-csv').addEventListener('click', downloadCsv);
+$('print-board').addEventListener('click', () => window.print());
 window.addEventListener('popstate', () => {
   const choice = resolveChoice(readUrl());
   if (choice) selectBoard(choice, { push: false });

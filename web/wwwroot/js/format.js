@@ -104,6 +104,20 @@ export function formatDate(isoDate) {
   return `${d}/${m}/${y}`;
 }
 
+/**
+ * A day as people type it, "10/12/2024" (also "1/6/2024", with "-" or "." between, or "2024-12-10"), → "2024-12-10";
+ * null when it is not a day of the calendar.
+ */
+export function parseDate(text) {
+  const s = String(text ?? '').trim();
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  const [y, mo, d] = m ? [+m[3], +m[2], +m[1]] : (m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)) ? [+m[1], +m[2], +m[3]] : [];
+  if (!y) return null;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 /** A moment as "hh:mm:ss" (24 h) in the campaign's time zone, whatever the browser's zone. */
 export function formatTime(date, timeZone = TIME_ZONE) {
   if (!date) return '—';
