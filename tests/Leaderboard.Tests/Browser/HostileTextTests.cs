@@ -18,6 +18,11 @@ public sealed class HostileTextTests(PostgresFixture postgres, BrowserFixture br
 
     private const string HostileName = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\"> Văn phòng Sở'; DROP TABLE journal; -- \u202Eabc 🏛️ Vă\u0300n";
 
+    /// <summary>A second unit's name that a spreadsheet would run as a formula if a CSV cell started with it.</summary>
+    private const string FormulaUnit = "000.02.12.H37";
+
+    private const string FormulaName = "=HYPERLINK(\"http://x\",\"Phòng Kế hoạch\")";
+
     [Fact]
     public async Task Hostile_text_is_accepted_stored_verbatim_and_shown_as_text()
     {
@@ -28,6 +33,10 @@ public sealed class HostileTextTests(PostgresFixture postgres, BrowserFixture br
         var units = await File.ReadAllTextAsync(RepoPaths.Combine("web", "SampleData", "units.csv"));
         var renamed = units.Replace($"{Unit},Văn phòng Sở,", $"{Unit},\"{HostileName.Replace("\"", "\"\"", StringComparison.Ordinal)}\",", StringComparison.Ordinal);
         Assert.NotEqual(units, renamed);
+        var formulaLine = renamed.Split('\n').Single(l => l.StartsWith(FormulaUnit + ",", StringComparison.Ordinal));
+        var formulaFields = formulaLine.Split(',');
+        formulaFields[1] = $"\"{FormulaName.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+        renamed = renamed.Replace(formulaLine, string.Join(',', formulaFields), StringComparison.Ordinal);
         using (var put = await server.Client.PutAsync(new Uri("/api/v1/admin/catalogue/units", UriKind.Relative), new StringContent(renamed, Encoding.UTF8, "text/csv")))
         {
             Assert.Equal(HttpStatusCode.OK, put.StatusCode);
@@ -69,6 +78,15 @@ public sealed class HostileTextTests(PostgresFixture postgres, BrowserFixture br
         await page.GotoAsync(server.Address.ToString());
         await Expect(page.Locator($"#board-body tr[data-unit='{Unit}'] a")).ToHaveTextAsync(HostileName.Trim(), new() { Timeout = 10_000 });
         Assert.Null(await page.EvaluateAsync<int?>("() => window.__pwned ?? null"));
+
+        // In the board's CSV both names are text: quoted as CSV quotes, the formula-like one behind an apostrophe.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-csv").ClickAsync());
+        var csv = await File.ReadAllTextAsync(await download.PathAsync(), Encoding.UTF8);
+        Assert.Contains($",\"{HostileName.Replace("\"", "\"\"", StringComparison.Ordinal)}\",", csv, StringComparison.Ordinal);
+        Assert.Contains($",\"'{FormulaName.Replace("\"", "\"\"", StringComparison.Ordinal)}\",", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(",=", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(",\"=", csv, StringComparison.Ordinal);
+
         await page.GotoAsync(new Uri(server.Address, $"/units/{Unit}?campaign={Scenario.Campaign}").ToString());
         await Expect(page.Locator("h1")).ToHaveTextAsync(HostileName.Trim(), new() { Timeout = 10_000 });
         Assert.Null(await page.EvaluateAsync<int?>("() => window.__pwned ?? null"));
