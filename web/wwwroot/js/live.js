@@ -195,10 +195,11 @@ export async function getJson(path) {
 export const seg = s => encodeURIComponent(s);
 
 /**
- * While the demo feed plays a past campaign, the campaign's `playedDay` moves every few seconds: fetch the campaign
- * again meanwhile. `current()` is the campaign shown (or null); `apply` gets the fresh one.
+ * While the demo feed plays a past campaign, the campaign's `playedDay` moves every few seconds (3 by default): fetch
+ * the campaign again every second meanwhile, so the header is at most a third of a played day behind the figures.
+ * `current()` is the campaign shown (or null); `apply` gets the fresh one.
  */
-export function followPlayedDay(current, apply, everyMs = 3_000) {
+export function followPlayedDay(current, apply, everyMs = 1_000) {
   setInterval(async () => {
     const campaign = current();
     if (!campaign?.playedDay) return;
