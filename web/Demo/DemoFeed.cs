@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Leaderboard.Domain.Catalogue;
 using Leaderboard.Grains.Organisation;
 using Leaderboard.Domain.Events;
 using Leaderboard.Web.Hosting;
@@ -12,7 +13,8 @@ namespace Leaderboard.Web.Demo;
 /// <summary>
 /// Plays the first campaign in accelerated time through the same ingestion path as HTTP (JSON text, parser, shards):
 /// every competing unit receives dossiers and payments, each improving its online shares at its own pace, so ranks
-/// move and targets are crossed within seconds of the start.
+/// move; the online-payment target is reached by one unit after another all through the campaign (and by a few not at
+/// all), so the wall celebrates now and then rather than only in the first seconds.
 /// </summary>
 public sealed partial class DemoFeed(
     CatalogueHolder catalogues,
@@ -41,7 +43,13 @@ public sealed partial class DemoFeed(
         }
 
         var random = new Random(options.Value.Seed);
-        var units = campaign.Boards.SelectMany(b => b.Members).Distinct(StringComparer.Ordinal).Select((u, i) => DemoUnit.Create(u, i, catalogues.Current, random)).ToList();
+        var members = campaign.Boards.SelectMany(b => b.Members).Distinct(StringComparer.Ordinal).ToList();
+        // The order in which units reach the online-payment target, spread over the campaign; a fifth never do.
+        var crossingOrder = Enumerable.Range(0, members.Count).OrderBy(_ => random.Next()).ToArray();
+        var paymentTarget = (double)campaign.Indicator(IndicatorIds.OnlinePayment).Target;
+        var units = members
+            .Select((u, i) => DemoUnit.Create(u, i, (crossingOrder[i] + 0.5) / members.Count * 1.25, paymentTarget, catalogues.Current, random))
+            .ToList();
         var tick = TimeSpan.FromSeconds(Math.Max(0.05, options.Value.SecondsPerDay) / TicksPerDay);
         var runId = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var offset = TimeSpan.FromHours(7);

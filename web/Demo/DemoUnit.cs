@@ -14,9 +14,11 @@ internal sealed class DemoUnit
     private readonly double _payFrom;
     private readonly double _payTo;
     private readonly double _pace;
+    private readonly double _payPace;
     private int _sequence;
 
-    private DemoUnit(string code, Procedure[] procedures, double volume, double onlineFrom, double onlineTo, double payFrom, double payTo, double pace)
+    private DemoUnit(
+        string code, Procedure[] procedures, double volume, double onlineFrom, double onlineTo, double payFrom, double payTo, double pace, double payPace)
     {
         _code = code;
         _procedures = procedures;
@@ -26,9 +28,13 @@ internal sealed class DemoUnit
         _payFrom = payFrom;
         _payTo = payTo;
         _pace = pace;
+        _payPace = payPace;
     }
 
-    public static DemoUnit Create(string code, int index, Catalogue catalogue, Random random)
+    /// <param name="paymentCrossing">Where in the campaign (0 its first day, 1 its last) the unit's online-payment share
+    /// reaches <paramref name="paymentTarget"/>: spread over the units, so the wall celebrates now and then all along,
+    /// and past 1 for the few that never make it.</param>
+    public static DemoUnit Create(string code, int index, double paymentCrossing, double paymentTarget, Catalogue catalogue, Random random)
     {
         var procedures = catalogue.OnlineProceduresOfSubtree(code).Select(p => catalogue.FindProcedure(p)!).OrderBy(p => p.Code, StringComparer.Ordinal).ToArray();
         if (procedures.Length == 0)
@@ -36,16 +42,23 @@ internal sealed class DemoUnit
             procedures = [.. catalogue.Procedures.Where(p => !p.IsOnline).OrderBy(p => p.Code, StringComparer.Ordinal).Take(1)];
         }
 
-        // Different starting points and paces, so that leaders change and targets are crossed at different times.
+        // Different starting points and paces, so that leaders change and targets are crossed at different times. The
+        // daily online-payment share grows as from + (to − from)·x^pace over the campaign's share x, so the share to date
+        // is about from + (to − from)·x^pace / (pace + 1): it starts a little under the target and meets it at the
+        // crossing.
+        var payPace = 0.5 + random.NextDouble() * 0.5;
+        var payFrom = Math.Max(0.02, paymentTarget - (0.03 + random.NextDouble() * 0.07));
+        var payTo = Math.Min(0.98, payFrom + ((paymentTarget - payFrom) * (payPace + 1) / Math.Pow(paymentCrossing, payPace)));
         return new DemoUnit(
             code,
             procedures,
             volume: 2 + random.NextDouble() * 6,
             onlineFrom: 0.35 + random.NextDouble() * 0.3,
             onlineTo: 0.8 + random.NextDouble() * 0.19,
-            payFrom: 0.05 + random.NextDouble() * 0.25,
-            payTo: 0.35 + random.NextDouble() * 0.4,
-            pace: 0.5 + (index % 4) * 0.5);
+            payFrom: payFrom,
+            payTo: payTo,
+            pace: 0.5 + (index % 4) * 0.5,
+            payPace: payPace);
     }
 
     public void Generate(DateOnly day, int tick, int ticksPerDay, double progress, TimeSpan offset, string runId, Random random, List<string> lines)
@@ -55,9 +68,8 @@ internal sealed class DemoUnit
             return;
         }
 
-        var shaped = Math.Pow(progress, _pace);
-        var onlineShare = _onlineFrom + (_onlineTo - _onlineFrom) * shaped;
-        var payShare = _payFrom + (_payTo - _payFrom) * shaped;
+        var onlineShare = _onlineFrom + (_onlineTo - _onlineFrom) * Math.Pow(progress, _pace);
+        var payShare = _payFrom + (_payTo - _payFrom) * Math.Pow(progress, _payPace);
         var count = Poisson(_volume / ticksPerDay, random);
         for (var i = 0; i < count; i++)
         {

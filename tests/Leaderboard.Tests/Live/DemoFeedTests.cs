@@ -44,6 +44,45 @@ public sealed class DemoFeedTests
             "no rank moved from one played day to the next");
     }
 
+    [Fact]
+    public async Task Units_reach_the_online_payment_target_at_different_times_all_through_the_campaign()
+    {
+        // The whole campaign in about ten seconds.
+        await using var server = await LeaderboardServer.StartAsync(new Dictionary<string, string>
+        {
+            ["Leaderboard:Demo:Enabled"] = "true",
+            ["Leaderboard:Demo:SecondsPerDay"] = "0.05",
+        });
+        await Eventually.MatchesAsync(
+            () => server.GetAsync<JsonElement>($"/api/v1/campaigns/{Campaign}"),
+            c => c.TryGetProperty("playedDay", out var day) && day.GetString() == "2024-12-31",
+            TimeSpan.FromSeconds(60),
+            "the demo did not reach the campaign's last day");
+
+        // The last day's figures are in once a GET (a second after their acknowledgement) shows them.
+        var end = await Eventually.MatchesAsync(
+            () => MeetingPaymentTargetAsync(server, "2024-12-31"),
+            met => met.Count >= 3,
+            TimeSpan.FromSeconds(20),
+            "fewer than three units met the online-payment target by the end");
+        var june = await MeetingPaymentTargetAsync(server, "2024-06-30");
+        var september = await MeetingPaymentTargetAsync(server, "2024-09-30");
+
+        // Not all at once at the start (where the demo used to leave them) and not only at the start: some units
+        // cross after the summer, so the wall celebrates all through the campaign.
+        Assert.True(june.Count < end.Count, $"by 30/06 {june.Count} units, by 31/12 {end.Count}");
+        Assert.True(end.Except(september).Any(), $"no unit reached the target after 30/09 (by then: {string.Join(", ", september)})");
+    }
+
+    private static async Task<HashSet<string>> MeetingPaymentTargetAsync(LeaderboardServer server, string asOf)
+    {
+        var board = await server.GetAsync<JsonElement>($"/api/v1/campaigns/{Campaign}/boards/don-vi?asOf={asOf}");
+        return board.GetProperty("entries").EnumerateArray()
+            .Where(e => e.GetProperty("indicators").GetProperty("online-payment").GetProperty("met").GetBoolean())
+            .Select(e => e.GetProperty("unit").GetString()!)
+            .ToHashSet();
+    }
+
     private static DateOnly PlayedDay(JsonElement campaign) =>
         DateOnly.ParseExact(campaign.GetProperty("playedDay").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
