@@ -29,7 +29,6 @@ public static class LeaderboardHosting
         var connectionString = configuration.GetConnectionString("Leaderboard");
         var embedded = string.IsNullOrWhiteSpace(connectionString);
 
-        var dataFolder = string.IsNullOrWhiteSpace(options.DataPath) ? CatalogueLoader.DefaultFolder : options.DataPath;
         var adminKey = !string.IsNullOrWhiteSpace(options.AdminKey)
             ? new AdminKey(options.AdminKey, Generated: false)
             : embedded
@@ -56,7 +55,7 @@ public static class LeaderboardHosting
         services.AddSingleton<CatalogueAdmin>();
 
         // Storage first: migrations must be in place before the silo's clustering and storage providers start.
-        services.AddLeaderboardStorage(configuration, connectionString, dataFolder);
+        services.AddLeaderboardStorage(configuration, connectionString, options.DataPath);
         builder.UseOrleans(silo =>
         {
             silo.UseLeaderboardClustering(configuration, connectionString);

@@ -10,6 +10,9 @@ internal sealed partial class CatalogueSync
     [LoggerMessage(Level = LogLevel.Warning, Message = "The data folder {Folder} changed since the store last took it: its files replace revision {Previous} as revision {Revision} (changes made through the admin API since are replaced too)")]
     private partial void LogFolderApplied(string folder, long previous, long revision);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "No data folder named (Leaderboard:DataPath): the stored catalogue (revision {Revision}) is kept, the built-in sample only seeds an empty store")]
+    private partial void LogSampleNotApplied(long revision);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Catalogue revision {Revision} loaded from the store")]
     private partial void LogLoaded(long revision);
 

@@ -7,9 +7,10 @@ namespace Leaderboard.Grains.Hosting;
 
 /// <summary>
 /// Keeps this node's catalogue equal to the stored one. At start-up the data folder seeds the store the first time, and
-/// is applied again as a new revision whenever its content differs from what the store last took from a folder (an
-/// operator edited it and restarted); with the same content, the stored files win, with what the admin API changed
-/// since. Afterwards a short poll picks up what an admin changed on any node.
+/// a folder the operator named (<c>Leaderboard:DataPath</c>) is applied again as a new revision whenever its content
+/// differs from what the store last took from a folder (an operator edited it and restarted); with the same content,
+/// the stored files win, with what the admin API changed since. The built-in sample (no folder named) never replaces
+/// what is stored. Afterwards a short poll picks up what an admin changed on any node.
 /// </summary>
 internal sealed partial class CatalogueSync(
     CatalogueHolder holder,
@@ -29,6 +30,12 @@ internal sealed partial class CatalogueSync(
             var revision = await store.SaveAsync(seed.Files, folder, cancellationToken);
             holder.Replace(holder.Current, revision, seed.Files);
             LogSeeded(seed.Folder, revision);
+        }
+        else if (stored.FolderDigest != folder && stored.Files.Digest() != folder && !seed.Chosen)
+        {
+            // No folder was named: the built-in sample only ever seeds an empty store.
+            LogSampleNotApplied(stored.Revision);
+            Take(stored);
         }
         else if (stored.FolderDigest != folder && stored.Files.Digest() != folder)
         {

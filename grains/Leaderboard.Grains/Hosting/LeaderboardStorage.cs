@@ -20,12 +20,18 @@ namespace Leaderboard.Grains.Hosting;
 /// </summary>
 public static class LeaderboardStorage
 {
-    /// <summary>Registers the catalogue (seeded from <paramref name="dataFolder"/>, then kept equal to the store), the journal and, with PostgreSQL, the migrations. Call before <c>UseOrleans</c>: the schema must exist before the silo's storage starts.</summary>
-    public static IServiceCollection AddLeaderboardStorage(this IServiceCollection services, IConfiguration configuration, string? connectionString, string dataFolder)
+    /// <summary>
+    /// Registers the catalogue (seeded from <paramref name="dataPath"/>, or the built-in sample when it is empty, then
+    /// kept equal to the store), the journal and, with PostgreSQL, the migrations. Call before <c>UseOrleans</c>: the
+    /// schema must exist before the silo's storage starts.
+    /// </summary>
+    public static IServiceCollection AddLeaderboardStorage(this IServiceCollection services, IConfiguration configuration, string? connectionString, string? dataPath)
     {
+        var chosen = !string.IsNullOrWhiteSpace(dataPath);
+        var dataFolder = chosen ? dataPath! : CatalogueLoader.DefaultFolder;
         var catalogue = CatalogueLoader.Load(dataFolder);
         services.AddSingleton(new CatalogueHolder(catalogue));
-        services.AddSingleton(new CatalogueSeed(dataFolder, CatalogueFiles.FromFolder(dataFolder)));
+        services.AddSingleton(new CatalogueSeed(dataFolder, CatalogueFiles.FromFolder(dataFolder), chosen));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<NumbersDay>();
         services.AddSingleton<IngestLoad>();

@@ -8,8 +8,9 @@ namespace Leaderboard.Tests.Admin;
 
 /// <summary>
 /// With PostgreSQL, the data folder (<c>Leaderboard:DataPath</c>) and the stored catalogue: a restart with the folder
-/// unchanged keeps what the admin API changed; a restart after the folder was edited applies the folder. (The stored
-/// catalogue used to win for good after the first start, so an edited folder was silently ignored.)
+/// unchanged keeps what the admin API changed; a restart after the folder was edited applies the folder; a node that
+/// names no folder takes what is stored. (The stored catalogue used to win for good after the first start, so an edited
+/// folder was silently ignored; then a node without the setting put the built-in sample back.)
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class DataFolderTests(PostgresFixture postgres) : IDisposable
@@ -57,6 +58,15 @@ public sealed class DataFolderTests(PostgresFixture postgres) : IDisposable
             Assert.Equal(0.5m, await PaymentTargetAsync(server));
             // The folder's files replace the stored ones whole, the admin's change with them (the log says so).
             Assert.Equal("Chi cục Kiểm lâm", await NameAsync(server));
+        }
+
+        // A node that names no folder (a headless silo started as docs/cluster.md shows, say) joins with the stored
+        // catalogue: the built-in sample, whose target is 0.45, does not replace the cluster's own.
+        var withoutFolder = new Dictionary<string, string>(settings);
+        withoutFolder.Remove("Leaderboard:DataPath");
+        await using (var server = await LeaderboardServer.StartAsync(withoutFolder))
+        {
+            Assert.Equal(0.5m, await PaymentTargetAsync(server));
         }
     }
 
