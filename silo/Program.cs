@@ -1,14 +1,28 @@
 using Leaderboard.Domain.Catalogue;
 using Leaderboard.Grains.Hosting;
+using Microsoft.Extensions.Options;
 
 // A headless node: the same grains and storage as a web node, without HTTP.
-var builder = Host.CreateApplicationBuilder(args);
-var connectionString = builder.Configuration.GetConnectionString("Leaderboard");
-var dataPath = builder.Configuration["Leaderboard:DataPath"];
-builder.Services.AddLeaderboardStorage(builder.Configuration, connectionString, string.IsNullOrWhiteSpace(dataPath) ? CatalogueLoader.DefaultFolder : dataPath);
-builder.UseOrleans(silo =>
+try
 {
-    silo.UseLeaderboardClustering(builder.Configuration, connectionString);
-    silo.AddLeaderboardGrains(connectionString);
-});
-await builder.Build().RunAsync();
+    // Its settings and sample beside the program, wherever it is started from (a service unit has no working folder).
+    var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    var connectionString = builder.Configuration.GetConnectionString("Leaderboard");
+    builder.Services.AddLeaderboardStorage(builder.Configuration, connectionString, builder.Configuration["Leaderboard:DataPath"]);
+    builder.UseOrleans(silo =>
+    {
+        silo.UseLeaderboardClustering(builder.Configuration, connectionString);
+        silo.AddLeaderboardGrains(connectionString);
+    });
+    await builder.Build().RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is CatalogueException or NodeSetupException or OptionsValidationException)
+{
+    await Console.Error.WriteLineAsync($"Không khởi động được: {ex.Message}");
+    return 2;
+}
+catch (OperationCanceledException)
+{
+    return 130;
+}

@@ -1,14 +1,22 @@
 using Leaderboard.Domain.Catalogue;
+using Leaderboard.Grains.Hosting;
 using Leaderboard.Web.Hosting;
+using Microsoft.Extensions.Options;
 
 try
 {
     await LeaderboardApp.Create(args).RunAsync();
     return 0;
 }
-catch (CatalogueException ex)
+catch (Exception ex) when (ex is CatalogueException or NodeSetupException or OptionsValidationException)
 {
-    // Bad organisation data stops the start with the file, line and field, not a stack trace.
-    await Console.Error.WriteLineAsync($"Không khởi động được: dữ liệu tổ chức không hợp lệ. {ex.Message}");
+    // Bad organisation data, a database that is not there, a missing setting: the words, not a stack trace.
+    var what = ex is CatalogueException ? "dữ liệu tổ chức không hợp lệ. " : string.Empty;
+    await Console.Error.WriteLineAsync($"Không khởi động được: {what}{ex.Message}");
     return 2;
+}
+catch (OperationCanceledException)
+{
+    // Stopped (Ctrl-C) while still starting, waiting for the database, say.
+    return 130;
 }

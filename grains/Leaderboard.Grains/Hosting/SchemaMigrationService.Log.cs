@@ -4,6 +4,7 @@ namespace Leaderboard.Grains.Hosting;
 
 internal sealed partial class SchemaMigrationService
 {
-    [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL not reachable for the schema migrations (attempt {Attempt}); waiting")]
-    private partial void LogWaiting(Exception exception, int attempt);
+    // The reason alone: a stack trace at every attempt buried the one line that says what is wrong.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL not reachable for the schema migrations (attempt {Attempt}): {Reason}; waiting")]
+    private partial void LogWaiting(string reason, int attempt);
 }

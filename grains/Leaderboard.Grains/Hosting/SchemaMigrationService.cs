@@ -1,14 +1,19 @@
 using Leaderboard.Grains.Storage.Migrations;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Leaderboard.Grains.Hosting;
 
-/// <summary>Applies the schema migrations at start-up, before the silo starts; waits for the database if it is not up yet.</summary>
+/// <summary>
+/// Applies the schema migrations at start-up, before the silo starts, and checks that no other cluster uses the
+/// database; waits for the database if it is not up yet, but not for a setting that waiting cannot fix.
+/// </summary>
 internal sealed partial class SchemaMigrationService(
     SchemaMigrator migrator,
     NpgsqlDataSource dataSource,
+    IOptions<ClusterSettings> cluster,
     TimeProvider time,
     ILogger<SchemaMigrationService> logger) : IHostedService
 {
@@ -22,11 +27,16 @@ internal sealed partial class SchemaMigrationService(
             try
             {
                 await migrator.MigrateAsync(dataSource, cancellationToken);
+                await OtherClusters.RefuseAsync(dataSource, cluster.Value, cancellationToken);
                 return;
+            }
+            catch (PostgresException ex) when (NodeSetup.Problem(ex, dataSource) is { } problem)
+            {
+                throw new NodeSetupException(problem, ex);
             }
             catch (NpgsqlException ex) when (time.GetUtcNow() - started < GiveUpAfter && !cancellationToken.IsCancellationRequested)
             {
-                LogWaiting(ex, attempt);
+                LogWaiting(ex.Message, attempt);
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(10, attempt)), time, cancellationToken);
             }
         }

@@ -54,6 +54,12 @@ public sealed class LeaderboardServer : IAsyncDisposable
                 await app.DisposeAsync();
                 continue;
             }
+            catch
+            {
+                // A start that fails (a test of a node set up wrong) leaves nothing running behind.
+                await app.DisposeAsync();
+                throw;
+            }
 
             var server = new LeaderboardServer(app, address);
             await server.WaitReadyAsync();

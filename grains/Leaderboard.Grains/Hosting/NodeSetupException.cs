@@ -1,0 +1,22 @@
+namespace Leaderboard.Grains.Hosting;
+
+/// <summary>
+/// A node cannot start as it is set up (the database named does not exist, the password is wrong, another cluster uses
+/// the database): waiting would not help, so the start stops at once with words for the operator, not a stack trace.
+/// </summary>
+public sealed class NodeSetupException : Exception
+{
+    public NodeSetupException()
+    {
+    }
+
+    public NodeSetupException(string message)
+        : base(message)
+    {
+    }
+
+    public NodeSetupException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

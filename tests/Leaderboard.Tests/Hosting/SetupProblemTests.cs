@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Leaderboard.Grains.Hosting;
+using Leaderboard.Tests.Infrastructure;
+using Npgsql;
+
+namespace Leaderboard.Tests.Hosting;
+
+/// <summary>
+/// A node set up wrong stops its start at once and says why: a database that does not exist (it used to wait two
+/// minutes with a stack trace at every attempt, as if PostgreSQL were down), and a database another cluster already
+/// uses (the two clusters counted each other's events as duplicates, and their numbers drifted apart in silence).
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class SetupProblemTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task A_database_that_does_not_exist_stops_the_start_at_once_naming_it()
+    {
+        var missing = new NpgsqlConnectionStringBuilder(postgres.Server.ConnectionString) { Database = "khong_co_csdl" }.ConnectionString;
+
+        var problem = await Assert.ThrowsAsync<NodeSetupException>(() => LeaderboardServer.StartAsync(new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Leaderboard"] = missing,
+        }));
+
+        Assert.Contains("'khong_co_csdl'", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("CREATE DATABASE", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_node_process_says_what_is_wrong_and_exits_with_2_without_a_stack_trace()
+    {
+        var missing = new NpgsqlConnectionStringBuilder(postgres.Server.ConnectionString) { Database = "khong_co_csdl" }.ConnectionString;
+        var startInfo = new ProcessStartInfo(WebNodeProcess.DotnetHost())
+        {
+            WorkingDirectory = WebNodeProcess.OutputFolder,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        startInfo.ArgumentList.Add(Path.Combine(WebNodeProcess.OutputFolder, "Leaderboard.Web.dll"));
+        startInfo.ArgumentList.Add("--urls=http://127.0.0.1:0");
+        startInfo.ArgumentList.Add($"--ConnectionStrings:Leaderboard={missing}");
+        startInfo.ArgumentList.Add("--Leaderboard:AdminKey=khoa-quan-tri-thu");
+        using var process = Process.Start(startInfo)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("Không khởi động được: cơ sở dữ liệu 'khong_co_csdl' không có", await errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", await errors + await output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_node_of_another_cluster_does_not_start_on_a_database_in_use()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var first = await LeaderboardServer.StartAsync(new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Leaderboard"] = database,
+            ["Leaderboard:Cluster:ClusterId"] = "cum-a",
+        });
+
+        var problem = await Assert.ThrowsAsync<NodeSetupException>(() => LeaderboardServer.StartAsync(new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Leaderboard"] = database,
+            ["Leaderboard:Cluster:ClusterId"] = "cum-b",
+        }));
+
+        Assert.Contains("'cum-a' (1 nút)", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("'cum-b'", problem.Message, StringComparison.Ordinal);
+
+        // The same cluster joins as before.
+        await using var second = await LeaderboardServer.StartAsync(new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Leaderboard"] = database,
+            ["Leaderboard:Cluster:ClusterId"] = "cum-a",
+        });
+    }
+}
