@@ -17,7 +17,7 @@ using Microsoft.OpenApi;
 namespace Leaderboard.Web.Api;
 
 /// <summary><c>POST /api/v1/events</c>: a JSON array read whole, or NDJSON read as a stream (api.md).</summary>
-public static class EventsApi
+public static partial class EventsApi
 {
     /// <summary>A JSON array up to 10 MiB is always accepted.</summary>
     public const long JsonLimit = 10L * 1024 * 1024;
@@ -102,12 +102,10 @@ public static class EventsApi
                 : await ReadArrayAsync(context.Request.BodyReader, parser, ingestion, caller, limit, cancellationToken);
             return tally.Result is { } r ? TypedResults.Ok(r) : tally.Problem!;
         }
-        catch (StorageUnavailableException)
+        catch (Exception ex) when (ex is StorageUnavailableException or TimeoutException)
         {
-            return Unavailable(context);
-        }
-        catch (TimeoutException)
-        {
+            // Said in the log too: an operator lining up a client's 503s with an outage had nothing to go by.
+            LogUnavailable(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EventsApi)), ex.GetType().Name, ex.Message);
             return Unavailable(context);
         }
     }
