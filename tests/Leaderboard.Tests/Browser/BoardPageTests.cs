@@ -96,6 +96,15 @@ public sealed class BoardPageTests(BrowserFixture browser)
         await Expect(page.Locator("#controls")).ToBeHiddenAsync();
         await Expect(page.Locator("#board")).ToBeVisibleAsync();
         await Expect(page.Locator("#board-title")).ToBeVisibleAsync();
+        // On an A4 page in landscape (as the page's print style asks), every column fits.
+        await page.SetViewportSizeAsync(1032, 718);
+        var tableWidth = await page.EvaluateAsync<int>("() => document.getElementById('board').getBoundingClientRect().right");
+        Assert.True(tableWidth <= 1032, $"the printed table is {tableWidth} px wide on a 1032 px page");
+        await Screenshots.SaveAsync(page, "board-print-a4-landscape.png", fullPage: true);
+        // Chromium's own printout takes the page size from the print style: A4 across (842 × 595 points).
+        var pdf = Encoding.Latin1.GetString(await page.PdfAsync(new() { PreferCSSPageSize = true }));
+        Assert.Matches(@"/MediaBox \[0 0 84[12](\.\d+)? 59[45](\.\d+)?\]", pdf);
+        await page.SetViewportSizeAsync(1440, 900);
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
         // A day typed as people write it; something that is not a day says what to type and changes nothing.
