@@ -20,7 +20,7 @@ const dictionaries = {
     'board.titleLive': board => `${board} · trực tiếp`,
     'board.titleAsOf': (board, day) => `${board} · số liệu đến hết ngày ${day}`,
     'header.asOf': day => `số liệu đến hết ngày ${day}`,
-    'conn.fixed': 'Số liệu đã chốt',
+    'conn.fixed': 'Số liệu ngày đã qua',
     'csv.unit': 'Mã đơn vị',
     'csv.name': 'Tên đơn vị',
     'csv.value': name => `${name} (%)`,
