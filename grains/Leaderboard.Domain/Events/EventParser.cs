@@ -125,7 +125,7 @@ public sealed class EventParser
         }
 
         Span<int> slots = stackalloc int[EventFields.Count];
-        var mapped = Map(new EventFields(json, writer, Ascii.IsValid(json), slots), null, timeZone, null, out var rejection);
+        var mapped = Map(new EventFields(json, writer, Ascii.IsValid(json), slots), null, timeZone, null, out var rejection, stored: true);
         writer.Return();
         return mapped ?? throw new FormatException($"stored event is invalid: {rejection!.Field}: {rejection.Error}");
     }
@@ -209,7 +209,7 @@ public sealed class EventParser
         }
 
         var latest = _time.GetUtcNow() + MaxClockSkew;
-        var mapped = Map(fields, _catalogue, _catalogue.TimeZone, latest, out var rejection);
+        var mapped = Map(fields, _catalogue, _catalogue.TimeZone, latest, out var rejection, stored: false);
         if (mapped is null)
         {
             return new ParseOutcome(null, rejection);
@@ -222,7 +222,10 @@ public sealed class EventParser
         return new ParseOutcome(new ParsedEvent(mapped, content, hash), null);
     }
 
-    private static DossierEvent? Map(EventFields e, Catalogue.Catalogue? catalogue, TimeZoneInfo zone, DateTimeOffset? latest, out EventRejection? rejection)
+    /// <param name="stored">An event the journal holds: rules added since it was accepted (no control characters in
+    /// a dossier or payment code) do not apply, so that whatever was accepted replays.</param>
+    private static DossierEvent? Map(
+        EventFields e, Catalogue.Catalogue? catalogue, TimeZoneInfo zone, DateTimeOffset? latest, out EventRejection? rejection, bool stored)
     {
         rejection = null;
         var error = ReadText(e[EventField.Id], MaxIdLength, out var id);
@@ -276,6 +279,13 @@ public sealed class EventParser
         if (ReadText(e[EventField.Dossier], MaxCodeLength, out var dossier) is { } dossierError)
         {
             return Fail(out rejection, id, "dossier", dossierError);
+        }
+
+        // A code with control characters is a mistake, and PostgreSQL's text cannot hold U+0000: such an event failed
+        // its whole journal group, whatever the batch, on every re-send.
+        if (!stored && HasControl(dossier!))
+        {
+            return Fail(out rejection, id, "dossier", EventErrors.Control);
         }
 
         switch (type)
@@ -339,6 +349,11 @@ public sealed class EventParser
                     return Fail(out rejection, id, "payment", paymentError);
                 }
 
+                if (!stored && HasControl(payment!))
+                {
+                    return Fail(out rejection, id, "payment", EventErrors.Control);
+                }
+
                 if (ReadAmount(e[EventField.Amount], out var amount) is { } amountError)
                 {
                     return Fail(out rejection, id, "amount", amountError);
@@ -355,6 +370,11 @@ public sealed class EventParser
                 if (ReadText(e[EventField.Payment], MaxCodeLength, out var refunded) is { } refundedError)
                 {
                     return Fail(out rejection, id, "payment", refundedError);
+                }
+
+                if (!stored && HasControl(refunded!))
+                {
+                    return Fail(out rejection, id, "payment", EventErrors.Control);
                 }
 
                 return new DossierEvent(id!, type, occurredAt, unit, dossier!, Payment: refunded);

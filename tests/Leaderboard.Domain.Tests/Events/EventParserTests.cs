@@ -274,6 +274,30 @@ public sealed class EventParserTests
     public void Id_with_a_control_character(string value) =>
         Rejected(EventSamples.Received().With("id", value), "id", id: null, error: "không được chứa ký tự điều khiển");
 
+    /// <summary>
+    /// Dossier and payment codes too: PostgreSQL's text cannot hold U+0000, and a dossier with it failed its whole
+    /// journal group (other integrators' events with it) on every re-send; the embedded store took it.
+    /// </summary>
+    [Theory]
+    [InlineData("\u0000")]
+    [InlineData("HS-\u0000")]
+    [InlineData("a\tb")]
+    [InlineData("a\u0085b")]
+    public void Dossier_and_payment_codes_with_a_control_character(string value)
+    {
+        Rejected(EventSamples.Received().With("dossier", value), "dossier", id: "e-1", error: "không được chứa ký tự điều khiển");
+        Rejected(EventSamples.Paid().With("payment", value), "payment", id: "e-4", error: "không được chứa ký tự điều khiển");
+        Rejected(EventSamples.Refunded().With("payment", value), "payment", id: "e-5", error: "không được chứa ký tự điều khiển");
+    }
+
+    [Fact]
+    public void A_stored_dossier_code_with_a_control_character_still_replays()
+    {
+        // Accepted before the rule, so in a journal: replay must not refuse it.
+        var json = EventSamples.Received().With("dossier", "a\tb").ToJsonString();
+        Assert.Equal("a\tb", EventParser.ParseStored(Encoding.UTF8.GetBytes(json), EventSamples.Catalogue.TimeZone).Dossier);
+    }
+
     [Fact]
     public void Id_with_a_lone_surrogate_escape_is_rejected_without_throwing()
     {
