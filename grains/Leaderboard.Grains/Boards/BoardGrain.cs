@@ -99,10 +99,21 @@ internal sealed partial class BoardGrain(
     public Task<BoardSnapshot> GetSnapshotAsync() =>
         Task.FromResult(new BoardSnapshot(_campaign.Id, _board.Id, _epoch, _version, null, _order));
 
+    /// <summary>
+    /// The ranking at the end of <paramref name="asOf"/>, each entry with its rank at the end of the day before (the day's
+    /// movement, as the live board has it; none on the campaign's first day, when there was no ranking before).
+    /// </summary>
     public async Task<BoardSnapshot> GetAsOfAsync(DateOnly asOf)
     {
-        var standings = await Task.WhenAll(_board.Members.Select(m => _units[m].GetStandingAsync(_campaign.Id, asOf)));
-        return new BoardSnapshot(_campaign.Id, _board.Id, _epoch, _version, asOf, Rank(standings, withPrevious: false));
+        var day = Task.WhenAll(_board.Members.Select(m => _units[m].GetStandingAsync(_campaign.Id, asOf)));
+        var dayBefore = asOf > _campaign.Start
+            ? Task.WhenAll(_board.Members.Select(m => _units[m].GetStandingAsync(_campaign.Id, asOf.AddDays(-1))))
+            : Task.FromResult(Array.Empty<UnitStanding>());
+        var before = Rank(await dayBefore, withPrevious: false).ToDictionary(e => e.Standing.Unit, e => e.Rank, StringComparer.Ordinal);
+        var entries = Rank(await day, withPrevious: false)
+            .Select(e => e with { PreviousRank = before.TryGetValue(e.Standing.Unit, out var rank) ? rank : null })
+            .ToList();
+        return new BoardSnapshot(_campaign.Id, _board.Id, _epoch, _version, asOf, entries);
     }
 
     public async Task ResynchroniseAsync()

@@ -78,18 +78,21 @@ public sealed class BoardPageTests(BrowserFixture browser)
         await Screenshots.SaveAsync(page, "board-as-of-360x780.png");
         await page.SetViewportSizeAsync(1440, 900);
 
-        // The CSV is the board shown: every unit, UTF-8 with a byte-order mark, Vietnamese headers, the rates as on screen.
+        // The CSV is the board shown: every unit, UTF-8 with a byte-order mark, Vietnamese headers, the rates as on screen,
+        // and ";" between cells with "," in numbers, as a spreadsheet with Vietnamese regional settings reads them.
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-csv").ClickAsync());
         Assert.Equal($"xep-hang-{Scenario.Campaign}-{Scenario.Board}-2024-12-10.csv", download.SuggestedFilename);
         var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(11, lines.Length);
-        Assert.StartsWith("Hạng,Hạng hôm trước,Mã đơn vị,Tên đơn vị,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("Hạng;Hạng hôm trước;Mã đơn vị;Tên đơn vị;", lines[0], StringComparison.Ordinal);
         var climberLine = lines.Single(l => l.Contains(Scenario.Climber, StringComparison.Ordinal));
-        Assert.StartsWith("3,", climberLine, StringComparison.Ordinal);
-        Assert.Contains($",{Scenario.ClimberName},", climberLine, StringComparison.Ordinal);
-        Assert.Contains("\"25,0\",3,12,Chưa đạt", climberLine, StringComparison.Ordinal);
+        Assert.StartsWith("3;", climberLine, StringComparison.Ordinal);
+        Assert.Contains($";{Scenario.ClimberName};", climberLine, StringComparison.Ordinal);
+        Assert.Contains(";25,0;3;12;Chưa đạt;", climberLine, StringComparison.Ordinal);
+        // The score as the API has it, not cut to the three decimals on screen.
+        Assert.EndsWith(";0,833333;Có", climberLine, StringComparison.Ordinal);
 
         // Printed: the table alone, headed by the campaign, the board and the day.
         await page.EmulateMediaAsync(new() { Media = Media.Print });
@@ -107,16 +110,28 @@ public sealed class BoardPageTests(BrowserFixture browser)
         await page.SetViewportSizeAsync(1440, 900);
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
-        // A day typed as people write it; something that is not a day says what to type and changes nothing.
+        // A day typed as people write it; something that is not a day, or a day without figures, says what to type and
+        // changes nothing. The words stay when the page redraws (here: a change of language) until the field changes.
         var field = page.Locator("#as-of");
+        var hint = page.Locator("#as-of-hint");
         await field.FillAsync("31/11/2024");
+        await field.PressAsync("Tab");
+        await Expect(hint).ToHaveTextAsync("Không phải một ngày: nhập dd/mm/yyyy, ví dụ 31/12/2024");
+        await page.Locator("#lang-toggle").ClickAsync();
+        await Expect(hint).ToHaveTextAsync("Not a day: type dd/mm/yyyy, e.g. 31/12/2024");
+        await Expect(field).ToHaveValueAsync("31/11/2024");
+        await page.Locator("#lang-toggle").ClickAsync();
+        await field.FillAsync("01/06/2024");
         await field.PressAsync("Enter");
-        await Expect(page.Locator("#as-of-hint")).ToHaveTextAsync("Không phải một ngày: nhập dd/mm/yyyy, ví dụ 31/12/2024");
+        await Expect(hint).ToHaveTextAsync("Chọn một ngày từ 06/06/2024 đến 31/12/2024: ngày có số liệu của đợt thi đua");
         await Expect(climber).ToHaveAttributeAsync("data-rank", "3");
         await field.FillAsync("11/12/2024");
         await field.PressAsync("Enter");
+        await Expect(hint).ToHaveTextAsync("Để trống: trực tiếp");
         await Expect(page.Locator("#board-title")).ToContainTextAsync("số liệu đến hết ngày 11/12/2024");
         await Expect(page.Locator("#board-body tr").First).ToHaveAttributeAsync("data-unit", Scenario.Climber);
+        // The day's movement, since the end of the day before: the climber went from third to first.
+        await Expect(climber.Locator(".col-move")).ToContainTextAsync("▲2");
         Assert.Contains("asOf=2024-12-11", page.Url, StringComparison.Ordinal);
 
         // The campaign is over: its last day's ranking, the one its review needs, is one click away.
@@ -130,6 +145,12 @@ public sealed class BoardPageTests(BrowserFixture browser)
         await Expect(page.Locator("#connection-status")).ToHaveAttributeAsync("data-state", "connected");
         await Expect(page.Locator("#as-of")).ToHaveValueAsync(string.Empty);
         Assert.DoesNotContain("asOf", page.Url, StringComparison.Ordinal);
+
+        // An address whose day is not one shows the live board and says so, rather than dropping it in silence.
+        await page.GotoAsync(new Uri(server.Address, $"/?campaign={Scenario.Campaign}&board={Scenario.Board}&asOf=2024-02-31").ToString());
+        await Expect(page.Locator("#as-of-hint")).ToHaveTextAsync("Không phải một ngày: nhập dd/mm/yyyy, ví dụ 31/12/2024");
+        await Expect(page.Locator("#as-of")).ToHaveValueAsync("2024-02-31");
+        await Expect(page.Locator("#connection-status")).ToHaveAttributeAsync("data-state", "connected");
         await page.Context.CloseAsync();
     }
 }

@@ -82,10 +82,10 @@ public sealed class HostileTextTests(PostgresFixture postgres, BrowserFixture br
         // In the board's CSV both names are text: quoted as CSV quotes, the formula-like one behind an apostrophe.
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-csv").ClickAsync());
         var csv = await File.ReadAllTextAsync(await download.PathAsync(), Encoding.UTF8);
-        Assert.Contains($",\"{HostileName.Replace("\"", "\"\"", StringComparison.Ordinal)}\",", csv, StringComparison.Ordinal);
-        Assert.Contains($",\"'{FormulaName.Replace("\"", "\"\"", StringComparison.Ordinal)}\",", csv, StringComparison.Ordinal);
-        Assert.DoesNotContain(",=", csv, StringComparison.Ordinal);
-        Assert.DoesNotContain(",\"=", csv, StringComparison.Ordinal);
+        Assert.Contains($";\"{HostileName.Replace("\"", "\"\"", StringComparison.Ordinal)}\";", csv, StringComparison.Ordinal);
+        Assert.Contains($";\"'{FormulaName.Replace("\"", "\"\"", StringComparison.Ordinal)}\";", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(";=", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(";\"=", csv, StringComparison.Ordinal);
 
         await page.GotoAsync(new Uri(server.Address, $"/units/{Unit}?campaign={Scenario.Campaign}").ToString());
         await Expect(page.Locator("h1")).ToHaveTextAsync(HostileName.Trim(), new() { Timeout = 10_000 });

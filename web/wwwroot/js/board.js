@@ -39,6 +39,7 @@ const state = {
   campaignId: null,
   boardId: null,
   asOf: null,            // "YYYY-MM-DD": the board as at the end of that day (for the review), not live
+  asOfDraft: null,       // { text, problem: [key, ...args] }: what was typed (or in the address) and why it is not a day to show
   generation: 0,         // bumps on every board switch; late answers for an old board are dropped
   epoch: null,
   version: null,
@@ -58,10 +59,8 @@ const state = {
 
 function readUrl() {
   const q = new URLSearchParams(location.search);
-  return { campaign: q.get('campaign'), board: q.get('board'), asOf: validDay(q.get('asOf')) };
+  return { campaign: q.get('campaign'), board: q.get('board'), asOf: q.get('asOf') };
 }
-
-const validDay = text => (/^\d{4}-\d{2}-\d{2}$/.test(text ?? '') ? parseDate(text) : null);
 
 function writeUrl(push) {
   const q = new URLSearchParams(location.search);
@@ -81,7 +80,27 @@ function resolveChoice(wanted) {
   if (!campaign) return null;
   const boards = campaign.boards ?? [];
   const board = boards.find(b => b.id === wanted.board) ?? boards[0];
-  return { campaign: campaign.id, board: board?.id ?? null, asOf: campaign.id === wanted.campaign ? wanted.asOf ?? null : null };
+  const asOf = campaign.id === wanted.campaign && wanted.asOf ? checkDay(wanted.asOf, campaign) : { day: null };
+  state.asOfDraft = asOf.problem ? { text: wanted.asOf, problem: asOf.problem } : null;
+  return { campaign: campaign.id, board: board?.id ?? null, asOf: asOf.day };
+}
+
+/**
+ * A day typed (or in the address) for the board at its end: { day: "YYYY-MM-DD" } when it is one to show, otherwise
+ * { day: null, problem } with the words that say what to type. The days that have figures run from the campaign's
+ * first day to its last, or to today (the demo's played day) while it runs.
+ */
+function checkDay(text, campaign) {
+  const day = parseDate(text);
+  if (!day) return { day: null, problem: ['select.asOfInvalid'] };
+  const start = campaign?.start?.slice(0, 10);
+  const end = campaign?.end?.slice(0, 10);
+  const today = campaign?.playedDay ?? todayIn(campaign?.timeZone ?? TIME_ZONE);
+  const last = end && end < today ? end : today;
+  if ((start && day < start) || day > last) {
+    return { day: null, problem: ['select.asOfRange', formatDate(start ?? day), formatDate(last)] };
+  }
+  return { day };
 }
 
 // ---------- HTTP ----------
@@ -464,19 +483,22 @@ function renderHeader() {
   const endButton = $('as-of-end');
   endButton.hidden = !end || countdown?.phase !== 'ended' || state.asOf === end;
   endButton.textContent = end ? t(lang, 'action.end', formatDate(end)) : '';
+  // What was typed stays, with what is wrong with it, until it is changed; otherwise the field shows the day shown.
   const asOf = $('as-of');
-  if (document.activeElement !== asOf) {
+  if (state.asOfDraft) {
+    if (document.activeElement !== asOf) asOf.value = state.asOfDraft.text;
+  } else if (document.activeElement !== asOf) {
     asOf.value = state.asOf ? formatDate(state.asOf) : '';
-    showAsOfProblem(false);
   }
+  showAsOfProblem(state.asOfDraft?.problem ?? null);
   asOf.disabled = !state.campaignId;
 }
 
+/** `problem`: a message key and its arguments, or null for the field's usual hint. */
 function showAsOfProblem(problem) {
-  const asOf = $('as-of');
-  asOf.setAttribute('aria-invalid', String(problem));
-  $('as-of-hint').textContent = t(state.lang, problem ? 'select.asOfInvalid' : 'select.asOfHint');
-  $('as-of-hint').classList.toggle('invalid', problem);
+  $('as-of').setAttribute('aria-invalid', String(Boolean(problem)));
+  $('as-of-hint').textContent = problem ? t(state.lang, ...problem) : t(state.lang, 'select.asOfHint');
+  $('as-of-hint').classList.toggle('invalid', Boolean(problem));
 }
 
 function renderConnection() {
@@ -599,8 +621,8 @@ async function selectBoard(choice, { push }) {
 /**
  * The board as shown (live or as at a past day), every unit and every indicator, for the campaign's review: rank,
  * code, name, and per indicator the rate (truncated as on screen), numerator, denominator and whether it is met;
- * then the score. UTF-8 with a byte-order mark and commas, as the one-stop-shop's own exports, so a spreadsheet
- * opens the Vietnamese names as they are.
+ * then the score. UTF-8 with a byte-order mark, so a spreadsheet opens the Vietnamese names as they are; separators
+ * and decimal marks as below.
  */
 function boardCsv() {
   const lang = state.lang;
@@ -625,20 +647,36 @@ function boardCsv() {
         line.push(percent, value.numerator ?? '', value.denominator ?? '', t(lang, value.met ? 'met.yes' : 'met.no'));
       }
     }
-    line.push(entry.applicable === false ? t(lang, 'na') : formatScore(entry.score, lang), t(lang, entry.eligible ? 'csv.yes' : 'csv.no'));
+    const applies = entry.applicable !== false;
+    line.push(applies ? csvNumber(entry.score, lang) : t(lang, 'na'), applies ? t(lang, entry.eligible ? 'csv.yes' : 'csv.no') : t(lang, 'na'));
     lines.push(line);
   }
-  return '\ufeff' + lines.map(line => line.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  const separator = csvSeparator(lang);
+  return '\ufeff' + lines.map(line => line.map(cell => csvCell(cell, separator)).join(separator)).join('\r\n') + '\r\n';
+}
+
+/**
+ * A spreadsheet opening a CSV splits it on the list separator of the computer's regional settings and reads numbers
+ * with its decimal mark: with Vietnamese settings ";" and ",", with English ones "," and ".". The file follows the
+ * page's language, so numbers stay numbers where the language and the settings agree.
+ */
+const csvSeparator = lang => (lang === 'en' ? ',' : ';');
+
+/** The score as the API has it (six decimals at most), with the language's decimal mark and no grouping. */
+function csvNumber(value, lang) {
+  if (value === null || value === undefined) return '';
+  const text = String(Number(Number(value).toFixed(6)));
+  return lang === 'en' ? text : text.replace('.', ',');
 }
 
 /**
  * One CSV cell: quoted when it holds a comma, a quote or a line break. Text that a spreadsheet would run as a formula
  * (unit names come from integrators) starts with an apostrophe instead.
  */
-function csvCell(value) {
+function csvCell(value, separator) {
   let text = String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 function downloadCsv() {
@@ -684,21 +722,30 @@ $('board-select').addEventListener('change', event => {
 $('as-of').addEventListener('change', event => {
   // Typed as "31/12/2024" (vi-VN); an emptied field is live; anything else says what to type and changes nothing.
   const text = event.target.value.trim();
-  const day = text ? parseDate(text) : null;
-  showAsOfProblem(Boolean(text) && !day);
-  if (text && !day) return;
-  event.target.value = day ? formatDate(day) : '';
-  selectBoard({ campaign: state.campaignId, board: state.boardId, asOf: day }, { push: true });
+  const summary = state.campaigns.find(c => c.id === state.campaignId);
+  const checked = text ? checkDay(text, { ...summary, ...state.campaign }) : { day: null };
+  state.asOfDraft = checked.problem ? { text, problem: checked.problem } : null;
+  showAsOfProblem(checked.problem ?? null);
+  if (checked.problem) return;
+  event.target.value = checked.day ? formatDate(checked.day) : '';
+  selectBoard({ campaign: state.campaignId, board: state.boardId, asOf: checked.day }, { push: true });
 });
 $('as-of-end').addEventListener('click', () => {
+  state.asOfDraft = null;
   const end = state.campaign?.end ?? state.campaigns.find(c => c.id === state.campaignId)?.end;
   if (end) selectBoard({ campaign: state.campaignId, board: state.boardId, asOf: end.slice(0, 10) }, { push: true });
 });
 $('back-live').addEventListener('click', () => {
+  state.asOfDraft = null;
   selectBoard({ campaign: state.campaignId, board: state.boardId, asOf: null }, { push: true });
 });
 $('download-csv').addEventListener('click', downloadCsv);
 $('print-board').addEventListener('click', () => window.print());
+window.addEventListener('beforeprint', () => {
+  // The printout says when it was made: a live board's figures change by the minute.
+  const tz = state.campaign?.timeZone ?? TIME_ZONE;
+  $('printed-at').textContent = t(state.lang, 'print.at', formatTime(new Date(), tz).slice(0, 5), formatDate(todayIn(tz)));
+});
 window.addEventListener('popstate', () => {
   const choice = resolveChoice(readUrl());
   if (choice) selectBoard(choice, { push: false });

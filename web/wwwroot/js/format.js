@@ -105,13 +105,14 @@ export function formatDate(isoDate) {
 }
 
 /**
- * A day as people type it, "10/12/2024" (also "1/6/2024", with "-" or "." between, or "2024-12-10"), → "2024-12-10";
+ * A day as people type it, "10/12/2024" (also "1/6/2024", with "-" or "." between, or "2024-12-10", "2024-7-1"),
+ * → "2024-12-10";
  * null when it is not a day of the calendar.
  */
 export function parseDate(text) {
   const s = String(text ?? '').trim();
   let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
-  const [y, mo, d] = m ? [+m[3], +m[2], +m[1]] : (m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)) ? [+m[1], +m[2], +m[3]] : [];
+  const [y, mo, d] = m ? [+m[3], +m[2], +m[1]] : (m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s)) ? [+m[1], +m[2], +m[3]] : [];
   if (!y) return null;
   const date = new Date(Date.UTC(y, mo - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
