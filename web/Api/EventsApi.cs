@@ -157,7 +157,7 @@ public static partial class EventsApi
             return (null, Problem(
                 StatusCodes.Status400BadRequest,
                 "Nội dung không phải JSON hợp lệ",
-                $"Không có sự kiện nào được lưu.{where}{hint} ({ex.Message})",
+                $"Không có sự kiện nào được lưu.{where}{hint} ({JsonReaderPosition().Replace(ex.Message, string.Empty)})",
                 "body"));
         }
 
@@ -351,6 +351,11 @@ public static partial class EventsApi
         context.Response.Headers.RetryAfter = "2";
         return Problem(StatusCodes.Status503ServiceUnavailable, "Kho lưu trữ tạm thời không sẵn sàng", "Gửi lại sau: sự kiện đã lưu trước sự cố sẽ được báo là trùng lặp.");
     }
+
+    /// <summary>The reader's own position at the end of its message ("Path: $ | LineNumber: 0 | BytePositionInLine: 10."),
+    /// counted from 0: the problem already says where, counted from 1 as people count.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*(Path: [^|]*\|\s*)?LineNumber: \d+ \| BytePositionInLine: \d+\.?")]
+    private static partial System.Text.RegularExpressions.Regex JsonReaderPosition();
 
     internal static ProblemHttpResult Problem(int status, string title, string detail, string? field = null)
     {

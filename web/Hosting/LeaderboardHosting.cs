@@ -117,7 +117,13 @@ public static class LeaderboardHosting
         // The hosting diagnostics' request lines include the query string, where a viewer key (?key=) or SignalR's
         // access_token can travel: keep them out of every log sink. (HttpLogging can log requests without them.)
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new NormalizedDecimalConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new NormalizedDecimalConverter());
+            // Numbers are numbers: the web defaults also read them from strings, and the OpenAPI document then typed
+            // every count as "integer or string", which client generators turned into union types.
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         return builder;
     }
 

@@ -54,6 +54,7 @@ public static class KeyRateLimiting
             ProblemDetails = new ProblemDetails
             {
                 Status = StatusCodes.Status429TooManyRequests,
+                Type = "https://tools.ietf.org/html/rfc6585#section-4",
                 Title = "Quá nhiều yêu cầu",
                 Detail = $"Khóa này đã dùng hết hạn mức yêu cầu; gửi lại sau {seconds} giây.",
             },

@@ -84,6 +84,10 @@ public sealed class OpenApiTests(LeaderboardServerFixture fixture) : IClassFixtu
         Assert.Equal(2, answer.GetProperty("accepted").GetInt32());
         Assert.Equal("unit", answer.GetProperty("rejected")[0].GetProperty("field").GetString());
         Assert.True(post.GetProperty("responses").GetProperty("429").GetProperty("headers").TryGetProperty("Retry-After", out _));
+        // The answer's counts are integers, not "integer or string" (client generators made them union types).
+        var result = document.GetProperty("components").GetProperty("schemas").GetProperty("IngestionResult").GetProperty("properties");
+        Assert.Equal("integer", result.GetProperty("accepted").GetProperty("type").GetString());
+        Assert.Equal("integer", result.GetProperty("duplicates").GetProperty("type").GetString());
 
         var create = document.GetProperty("paths").GetProperty("/api/v1/admin/keys").GetProperty("post");
         Assert.Equal("Bearer", Assert.Single(Assert.Single(create.GetProperty("security").EnumerateArray()).EnumerateObject()).Name);
