@@ -9,6 +9,8 @@ public static class ApiExamples
 
     private const string Unit = "000.07.12.H37";
 
+    private const string OtherUnit = "000.10.12.H37";
+
     public static JsonNode EventsArray() => new JsonArray(
         new JsonObject
         {
@@ -34,11 +36,14 @@ public static class ApiExamples
         },
         new JsonObject
         {
+            // Another unit's dossier: with the example key (scoped to 000.07.12.H37) it is refused, naming "unit".
             ["id"] = "evt-3",
-            ["type"] = "dossier.finished",
-            ["occurredAt"] = "2024-06-14T16:00:00+07:00",
-            ["unit"] = Unit,
-            ["dossier"] = "000.07.12.H37-240610-0001",
+            ["type"] = "dossier.received",
+            ["occurredAt"] = "2024-06-10T09:00:00+07:00",
+            ["unit"] = OtherUnit,
+            ["dossier"] = "000.10.12.H37-240610-0001",
+            ["procedure"] = "9.000601",
+            ["channel"] = "direct",
         });
 
     public static JsonNode EventsNdjson() => JsonValue.Create(string.Join('\n', EventsArray().AsArray().Select(e => e!.ToJsonString())) + "\n");
@@ -52,7 +57,7 @@ public static class ApiExamples
             ["index"] = 2,
             ["id"] = "evt-3",
             ["field"] = "unit",
-            ["error"] = "Đơn vị 000.07.12.H37 nằm ngoài phạm vi của khóa.",
+            ["error"] = "đơn vị của sự kiện hoặc của hồ sơ nằm ngoài phạm vi của khóa",
         }),
     };
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.IO.Pipelines;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -90,9 +91,9 @@ public static partial class EventsApi
             size.MaxRequestBodySize = null;
         }
 
-        if (context.Request.ContentLength > limit)
+        if (context.Request.ContentLength is { } length && length > limit)
         {
-            return TooLarge(limit);
+            return TooLarge(limit, ndjson, length);
         }
 
         try
@@ -120,7 +121,7 @@ public static partial class EventsApi
             if (read.Buffer.Length > limit)
             {
                 body.AdvanceTo(read.Buffer.Start);
-                return (null, TooLarge(limit));
+                return (null, TooLarge(limit, ndjson: false, sent: null));
             }
 
             if (read.IsCompleted)
@@ -343,8 +344,16 @@ public static partial class EventsApi
         return TypedResults.Problem(problem);
     }
 
-    private static ProblemHttpResult TooLarge(long limit) =>
-        Problem(StatusCodes.Status413PayloadTooLarge, "Nội dung quá lớn", $"Giới hạn là {limit / (1024 * 1024)} MiB cho kiểu nội dung này; hãy chia nhỏ lô sự kiện.");
+    private static ProblemHttpResult TooLarge(long limit, bool ndjson, long? sent)
+    {
+        var size = sent is { } bytes ? string.Create(CultureInfo.InvariantCulture, $"Nội dung {bytes / (1024.0 * 1024.0):0.#} MiB; ") : string.Empty;
+        var what = ndjson ? "NDJSON" : "mảng JSON";
+        var instead = ndjson ? string.Empty : " hoặc gửi NDJSON (Content-Type: application/x-ndjson, tới 100 MiB, đọc từng dòng)";
+        return Problem(
+            StatusCodes.Status413PayloadTooLarge,
+            "Nội dung quá lớn",
+            $"{size}giới hạn là {limit / (1024 * 1024)} MiB cho {what}. Không có sự kiện nào được lưu; hãy chia nhỏ lô sự kiện{instead}.");
+    }
 
     private static ProblemHttpResult Unavailable(HttpContext context)
     {

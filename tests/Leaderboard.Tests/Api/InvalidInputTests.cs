@@ -193,7 +193,9 @@ public sealed class InvalidInputTests(LeaderboardServerFixture fixture) : IClass
         var before = await UnitNumbers.DossiersAsync(_server, SizeUnit);
 
         using var over = await PostAsync(Body(head, " "u8.ToArray(), (10 * MiB) + 1 - head.Length - tail.Length, tail, declaredLength));
-        await IngestAnswer.ProblemAsync(over, HttpStatusCode.RequestEntityTooLarge);
+        var problem = await IngestAnswer.ProblemAsync(over, HttpStatusCode.RequestEntityTooLarge);
+        // It says what to do: smaller batches, or NDJSON, whose limit is ten times this one.
+        Assert.Contains("application/x-ndjson", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         using var exact = await PostAsync(Body(head, " "u8.ToArray(), (10 * MiB) - head.Length - tail.Length, tail, declaredLength));
         IngestAnswer.Tally(await IngestAnswer.OkAsync(exact), accepted: 3, duplicates: 0);
