@@ -5,7 +5,7 @@ public sealed partial class DemoFeed
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo feed: playing '{Campaign}' at {SecondsPerDay} s per campaign day")]
     private partial void LogStarted(string campaign, double secondsPerDay);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo feed: '{Campaign}' played to its last day")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo feed: '{Campaign}' played to its last day; the pages now show it as ended")]
     private partial void LogFinished(string campaign);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo feed: {Count} events rejected (first: {Field}: {Error})")]

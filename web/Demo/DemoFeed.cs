@@ -83,6 +83,9 @@ public sealed partial class DemoFeed(
             }
         }
 
+        // The campaign is over: "today" is the day after its last, so the pages say it has ended (no day left, nothing
+        // moving) and offer its final ranking, rather than "1 day left" for as long as the demo stays open.
+        numbersDay.Play(campaign.End.AddDays(1));
         LogFinished(campaign.Name);
     }
 

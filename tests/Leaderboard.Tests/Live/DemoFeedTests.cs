@@ -53,11 +53,13 @@ public sealed class DemoFeedTests
             ["Leaderboard:Demo:Enabled"] = "true",
             ["Leaderboard:Demo:SecondsPerDay"] = "0.05",
         });
-        await Eventually.MatchesAsync(
+        // Played through: "today" is then the day after the last, and the campaign says it has ended.
+        var ended = await Eventually.MatchesAsync(
             () => server.GetAsync<JsonElement>($"/api/v1/campaigns/{Campaign}"),
-            c => c.TryGetProperty("playedDay", out var day) && day.GetString() == "2024-12-31",
+            c => c.TryGetProperty("playedDay", out var day) && day.GetString() == "2025-01-01",
             TimeSpan.FromSeconds(60),
-            "the demo did not reach the campaign's last day");
+            "the demo did not play the campaign to its end");
+        Assert.Equal(0, ended.GetProperty("daysLeft").GetInt32());
 
         // The last day's figures are in once a GET (a second after their acknowledgement) shows them.
         var end = await Eventually.MatchesAsync(
