@@ -19,4 +19,10 @@ public sealed class NodeSetupException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// The words alone: the host logs a failed start with the exception, and a stack trace there (Npgsql's, forty lines)
+    /// buried the one line that says what to fix. The stack stays in <see cref="Exception.StackTrace"/>.
+    /// </summary>
+    public override string ToString() => $"{GetType().Name}: {Message}";
 }

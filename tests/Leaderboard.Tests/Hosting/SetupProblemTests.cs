@@ -50,6 +50,8 @@ public sealed class SetupProblemTests(PostgresFixture postgres)
         Assert.Equal(2, process.ExitCode);
         Assert.Contains("Không khởi động được: cơ sở dữ liệu 'khong_co_csdl' không có", await errors, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", await errors + await output, StringComparison.Ordinal);
+        // Nor in the log: the host reports a failed start with its exception, which is the words alone.
+        Assert.DoesNotContain("   at ", await errors + await output, StringComparison.Ordinal);
     }
 
     [Fact]
