@@ -151,6 +151,16 @@ public sealed class BoardPageTests(BrowserFixture browser)
         await Expect(page.Locator("#as-of-hint")).ToHaveTextAsync("Không phải một ngày: nhập dd/mm/yyyy, ví dụ 31/12/2024");
         await Expect(page.Locator("#as-of")).ToHaveValueAsync("2024-02-31");
         await Expect(page.Locator("#connection-status")).ToHaveAttributeAsync("data-state", "connected");
+
+        // A day without figures, written as ISO in the address, is shown back as people write it, with the range.
+        await page.GotoAsync(new Uri(server.Address, $"/?campaign={Scenario.Campaign}&board={Scenario.Board}&asOf=2023-01-01").ToString());
+        await Expect(page.Locator("#as-of")).ToHaveValueAsync("01/01/2023");
+        await Expect(page.Locator("#as-of-hint")).ToContainTextAsync("Chọn một ngày từ 06/06/2024 đến 31/12/2024");
+
+        // A board the address names that does not exist: the page shows the campaign's first and says so.
+        await page.GotoAsync(new Uri(server.Address, $"/?campaign={Scenario.Campaign}&board=nope").ToString());
+        await Expect(page.Locator("#choice-note")).ToHaveTextAsync("Không có bảng “nope” trong đợt thi đua này; đang hiển thị “Các phòng, đơn vị thuộc Sở”.");
+        await Expect(page.Locator("#board-body tr")).ToHaveCountAsync(10);
         await page.Context.CloseAsync();
     }
 }

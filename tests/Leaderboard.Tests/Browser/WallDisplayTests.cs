@@ -103,8 +103,9 @@ public sealed class WallDisplayTests(BrowserFixture browser)
         var box = await message.BoundingBoxAsync();
         Assert.True(box is { } b && b.Y + b.Height <= 1080, $"the message is at {box?.Y} (height {box?.Height})");
         await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
-        // The campaign is known, so its name heads the screen rather than a placeholder.
+        // The campaign is known, so its name heads the screen rather than a placeholder; nothing shown, nothing counted down.
         await Expect(page.Locator("#campaign-name")).ToContainTextAsync("Thi đua cao điểm");
+        await Expect(page.Locator(".fact-days")).ToBeHiddenAsync();
 
         await page.GotoAsync(new Uri(server.Address, "/wall?campaign=khong-co&board=don-vi").ToString());
         await Expect(page.Locator("#wall-message")).ToContainTextAsync("Không có đợt thi đua “khong-co”");

@@ -39,7 +39,8 @@ const state = {
   campaignId: null,
   boardId: null,
   asOf: null,            // "YYYY-MM-DD": the board as at the end of that day (for the review), not live
-  asOfDraft: null,       // { text, problem: [key, ...args] }: what was typed (or in the address) and why it is not a day to show
+  asOfDraft: null,
+  choiceNote: null,      // [key, ...args]: the address named a campaign or board that does not exist       // { text, problem: [key, ...args] }: what was typed (or in the address) and why it is not a day to show
   generation: 0,         // bumps on every board switch; late answers for an old board are dropped
   epoch: null,
   version: null,
@@ -74,14 +75,21 @@ function writeUrl(push) {
   }
 }
 
-/** The URL's choice when it names a known campaign and board, else the first of each. */
+/**
+ * The URL's choice when it names a known campaign and board, else the first of each; an address that names one that
+ * does not exist is said so beside the selectors, rather than replaced in silence.
+ */
 function resolveChoice(wanted) {
   const campaign = state.campaigns.find(c => c.id === wanted.campaign) ?? state.campaigns[0];
   if (!campaign) return null;
   const boards = campaign.boards ?? [];
   const board = boards.find(b => b.id === wanted.board) ?? boards[0];
+  state.choiceNote = wanted.campaign && campaign.id !== wanted.campaign
+    ? ['choice.unknownCampaign', wanted.campaign, campaign.name ?? campaign.id]
+    : wanted.board && board && board.id !== wanted.board ? ['choice.unknownBoard', wanted.board, board.name ?? board.id] : null;
   const asOf = campaign.id === wanted.campaign && wanted.asOf ? checkDay(wanted.asOf, campaign) : { day: null };
-  state.asOfDraft = asOf.problem ? { text: wanted.asOf, problem: asOf.problem } : null;
+  const typed = parseDate(wanted.asOf);
+  state.asOfDraft = asOf.problem ? { text: typed ? formatDate(typed) : wanted.asOf, problem: asOf.problem } : null;
   return { campaign: campaign.id, board: board?.id ?? null, asOf: asOf.day };
 }
 
@@ -523,6 +531,12 @@ function renderFeed() {
   $('feed-empty').hidden = state.feed.length > 0;
 }
 
+function renderChoiceNote() {
+  const note = $('choice-note');
+  note.hidden = !state.choiceNote;
+  note.textContent = state.choiceNote ? t(state.lang, ...state.choiceNote) : '';
+}
+
 function renderSelectors() {
   const campaignSelect = $('campaign-select');
   campaignSelect.replaceChildren(...state.campaigns.map(c => new Option(c.name ?? c.id, c.id)));
@@ -550,6 +564,7 @@ function renderAll() {
   renderHeader();
   renderConnection();
   renderFeed();
+  renderChoiceNote();
   const message = $('board-message');
   if (!message.hidden && message.dataset.key) showMessage(message.dataset.key, retryAction);
 }
@@ -587,6 +602,7 @@ async function selectBoard(choice, { push }) {
   }
   writeUrl(push);
   renderSelectors();
+  renderChoiceNote();
   renderHeader();
   renderConnection();
   renderFeed();
@@ -713,10 +729,12 @@ async function loadCampaigns() {
 
 $('controls').addEventListener('submit', event => event.preventDefault());
 $('campaign-select').addEventListener('change', event => {
+  state.choiceNote = null;
   const campaign = state.campaigns.find(c => c.id === event.target.value);
   selectBoard({ campaign: campaign.id, board: campaign.boards?.[0]?.id ?? null, asOf: null }, { push: true });
 });
 $('board-select').addEventListener('change', event => {
+  state.choiceNote = null;
   selectBoard({ campaign: state.campaignId, board: event.target.value, asOf: state.asOf }, { push: true });
 });
 $('as-of').addEventListener('change', event => {

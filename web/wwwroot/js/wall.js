@@ -18,6 +18,7 @@ import { BoardFeed, el, followPlayedDay, getJson, LiveConnection, seg } from './
 const TICKER_SIZE = 12;
 const CELEBRATION_MS = 7_000;
 const ROW_HIGHLIGHT_MS = 6_000;
+const CELEBRATE_AFTER_MS = 1_500; // time for the board's change that carries the crossing to arrive
 const MOVE_FLASH_MS = 4_000;
 const HTTP_FALLBACK_AFTER_MS = 4_000;
 const POLL_WHILE_OFFLINE_MS = 15_000;
@@ -109,10 +110,17 @@ function sortEntries(previousIndex) {
 
 live.on('TargetReached', message => {
   if (!message || message.campaign !== state.campaignId || !state.members.has(message.unit)) return;
-  state.targetsToday.unshift(message);
-  state.targetsToday.length = Math.min(state.targetsToday.length, 20);
-  celebrate(message);
-  renderMovers();
+  // Celebrated once the board agrees: its change follows within a few hundred milliseconds. A unit with a handful of
+  // dossiers crosses and falls back by the event (1/2, then 1/3), and a banner over a row saying "✗ Chưa đạt", or for
+  // a unit without enough data to be ranked, told the room something the table did not.
+  setTimeout(() => {
+    const entry = state.entries.get(message.unit);
+    if (!entry || entry.eligible === false || !entry.indicators?.[message.indicator]?.met) return;
+    state.targetsToday.unshift(message);
+    state.targetsToday.length = Math.min(state.targetsToday.length, 20);
+    celebrate(message);
+    renderMovers();
+  }, CELEBRATE_AFTER_MS);
 });
 
 live.on('Activity', message => {
@@ -733,6 +741,8 @@ function showSetupProblem(text, title) {
   state.setupProblem = true;
   document.body.classList.add('setup-problem');
   $('campaign-name').textContent = title ?? t(lang, 'wall.title');
+  // Nothing is shown, so nothing is counted down.
+  document.querySelector('.fact-days').hidden = true;
   document.title = t(lang, 'wall.title');
   const box = $('wall-message');
   box.textContent = text;
