@@ -31,18 +31,21 @@ internal sealed partial class CatalogueSync(
             holder.Replace(holder.Current, revision, seed.Files);
             LogSeeded(seed.Folder, revision);
         }
-        else if (stored.FolderDigest != folder && stored.Files.Digest() != folder && !seed.Chosen)
-        {
-            // No folder was named: the built-in sample only ever seeds an empty store.
-            LogSampleNotApplied(stored.Revision);
-            Take(stored);
-        }
         else if (stored.FolderDigest != folder && stored.Files.Digest() != folder)
         {
-            // The catalogue in force was loaded from the folder: it becomes the stored one for every node.
-            var revision = await store.SaveAsync(seed.Files, folder, cancellationToken);
-            holder.Replace(holder.Current, revision, seed.Files);
-            LogFolderApplied(seed.Folder, stored.Revision, revision);
+            if (seed.Chosen)
+            {
+                // The catalogue in force was loaded from the folder: it becomes the stored one for every node.
+                var revision = await store.SaveAsync(seed.Files, folder, cancellationToken);
+                holder.Replace(holder.Current, revision, seed.Files);
+                LogFolderApplied(seed.Folder, stored.Revision, revision);
+            }
+            else
+            {
+                // No folder was named: the built-in sample only ever seeds an empty store.
+                LogSampleNotApplied(stored.Revision);
+                Take(stored);
+            }
         }
         else
         {
