@@ -98,7 +98,12 @@ public sealed class BoardPageTests(BrowserFixture browser)
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Expect(page.Locator("#controls")).ToBeHiddenAsync();
         await Expect(page.Locator("#board")).ToBeVisibleAsync();
-        await Expect(page.Locator("#board-title")).ToBeVisibleAsync();
+        // Each printed page says what it shows: a title row in the table's header, which repeats on every page (the
+        // screen's title line above the table is not printed, so the first page does not say it twice).
+        await Expect(page.Locator("#board-title")).ToBeHiddenAsync();
+        await Expect(page.Locator("thead #print-title")).ToBeVisibleAsync();
+        await Expect(page.Locator("#print-title")).ToContainTextAsync("Thi đua cao điểm");
+        await Expect(page.Locator("#print-title")).ToContainTextAsync("số liệu đến hết ngày 10/12/2024");
         // On an A4 page in landscape (as the page's print style asks), every column fits.
         await page.SetViewportSizeAsync(1032, 718);
         var tableWidth = await page.EvaluateAsync<int>("() => document.getElementById('board').getBoundingClientRect().right");
@@ -140,6 +145,7 @@ public sealed class BoardPageTests(BrowserFixture browser)
         await Expect(page.Locator("#as-of-end")).ToBeHiddenAsync();
 
         // Back to live: the climber leads, and the address no longer names a day.
+        await Expect(page.Locator("#print-title")).ToBeHiddenAsync();
         await page.Locator("#back-live").ClickAsync();
         await Expect(page.Locator("#board-body tr").First).ToHaveAttributeAsync("data-unit", Scenario.Climber);
         await Expect(page.Locator("#connection-status")).ToHaveAttributeAsync("data-state", "connected");

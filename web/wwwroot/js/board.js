@@ -370,6 +370,7 @@ function renderHead() {
     cell.append(el('span', 'ind-target', detail.join(' · ')));
   }
   th(t(state.lang, 'col.score'), 'col-score');
+  $('print-title').colSpan = head.children.length;
 }
 
 function buildRow(entry) {
@@ -484,6 +485,7 @@ function renderHeader() {
   const boardName = summary?.boards?.find(b => b.id === state.boardId)?.name ?? state.boardId ?? '';
   $('board-title').textContent = !boardName ? ''
     : state.asOf ? t(lang, 'board.titleAsOf', boardName, formatDate(state.asOf)) : t(lang, 'board.titleLive', boardName);
+  $('print-title').textContent = [campaign.name, $('board-title').textContent].filter(Boolean).join(' · ');
   document.body.classList.toggle('as-of', Boolean(state.asOf));
   $('back-live').hidden = !state.asOf;
   // Once the campaign is over, its last day's ranking is the one the review needs: one click away.
