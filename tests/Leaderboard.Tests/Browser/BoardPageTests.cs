@@ -71,6 +71,16 @@ public sealed class BoardPageTests(BrowserFixture browser)
         await Expect(page.Locator("#connection-status")).ToHaveAttributeAsync("data-state", "fixed");
         await Expect(page.Locator("#as-of")).ToHaveValueAsync("10/12/2024");
         await Screenshots.SaveAsync(page, "board-as-of-1440x900.png");
+
+        // A unit of that board opens as at the end of that day too: 3 of 12 paid online, where live it has 10 of 19.
+        await climber.Locator("a.unit-link").ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync(Scenario.ClimberName);
+        await Expect(page.Locator("#updated-at")).ToHaveTextAsync("số liệu đến hết ngày 10/12/2024");
+        await Expect(page.Locator("#connection-status")).ToHaveAttributeAsync("data-state", "fixed");
+        await Expect(page.Locator("#cards")).ToContainTextAsync("3/12");
+        await Expect(page.Locator("#back-link")).ToHaveAttributeAsync("href", $"/?campaign={Scenario.Campaign}&board={Scenario.Board}&asOf=2024-12-10");
+        await page.GoBackAsync();
+        await Expect(climber).ToHaveAttributeAsync("data-rank", "3");
         // On a phone too, the day's field and the review's buttons wrap rather than scroll sideways.
         await page.SetViewportSizeAsync(360, 780);
         var scrollWidth = await page.EvaluateAsync<int>("() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)");

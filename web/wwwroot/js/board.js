@@ -395,7 +395,8 @@ function buildRow(entry) {
   const unitCell = el('th', 'col-unit');
   unitCell.scope = 'row';
   const link = el('a', 'unit-link', entry.name ?? entry.unit);
-  link.href = `/units/${seg(entry.unit)}?campaign=${seg(state.campaignId)}`;
+  // From a past day's board, the unit as at the end of that day.
+  link.href = `/units/${seg(entry.unit)}?campaign=${seg(state.campaignId)}${state.asOf ? `&asOf=${seg(state.asOf)}` : ''}`;
   unitCell.append(link);
   if (!entry.eligible && entry.applicable !== false) unitCell.append(el('span', 'tag tag-ineligible', t(lang, 'ineligible')));
   tr.append(unitCell);

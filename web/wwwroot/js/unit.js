@@ -8,7 +8,7 @@
 
 import {
   campaignCountdown, formatDate, formatNumber, formatPercent, formatRatio, formatScore, formatTarget,
-  formatTime, movement, TIME_ZONE, todayIn,
+  formatTime, movement, parseDate, TIME_ZONE, todayIn,
 } from './format.js';
 import {
   countdownText, countUnit, gapSentence, indicatorName, initialLang, rememberLang, t, translateStatic,
@@ -25,6 +25,8 @@ const params = new URLSearchParams(location.search);
 const state = {
   lang: initialLang(),
   campaignId: params.get('campaign'),
+  // "YYYY-MM-DD": the unit as at the end of that day (from a past day's board, for the review); not live.
+  asOf: parseDate(params.get('asOf')),
   campaign: null,
   unit: null,              // the unit GET / SubscribeUnit shape, kept current by UnitChanged
   previousRanks: new Map(), // board → rank at the end of the previous day (from the board GET)
@@ -111,12 +113,14 @@ function scheduleRefresh() {
   }, REFRESH_AFTER_CHANGE_MS);
 }
 
+const dayQuery = () => (state.asOf ? `?asOf=${seg(state.asOf)}` : '');
+
 /** Today's movement needs the rank at the end of the previous day, which the board GET carries. */
 async function loadPreviousRanks() {
   const ranks = state.unit?.ranks ?? [];
   await Promise.all(ranks.map(async r => {
     try {
-      const board = await getJson(`/campaigns/${seg(state.campaign.id)}/boards/${seg(r.board)}`);
+      const board = await getJson(`/campaigns/${seg(state.campaign.id)}/boards/${seg(r.board)}${dayQuery()}`);
       const entry = board.entries?.find(e => e.unit === unitCode);
       if (entry && Number.isInteger(entry.previousRank)) state.previousRanks.set(r.board, entry.previousRank);
     } catch { /* movement is left out */ }
@@ -141,10 +145,11 @@ function renderHeader() {
   $('days-left').hidden = countdown === null;
   $('days-left').textContent = countdownText(
     lang, countdown, formatNumber(countdown?.days ?? 0, lang), formatDate(campaign?.start), campaign?.playedDay && formatDate(campaign.playedDay));
-  $('updated-at').textContent = state.updatedAt
-    ? t(lang, 'unit.asOfNow', formatTime(state.updatedAt, campaign?.timeZone ?? TIME_ZONE)) : '';
+  $('updated-at').textContent = state.asOf ? t(lang, 'header.asOf', formatDate(state.asOf))
+    : state.updatedAt ? t(lang, 'unit.asOfNow', formatTime(state.updatedAt, campaign?.timeZone ?? TIME_ZONE)) : '';
   const board = state.unit?.ranks?.[0]?.board ?? campaign?.boards?.[0]?.id;
-  $('back-link').href = campaign ? `/?campaign=${seg(campaign.id)}${board ? `&board=${seg(board)}` : ''}` : '/';
+  const day = state.asOf ? `&asOf=${seg(state.asOf)}` : '';
+  $('back-link').href = campaign ? `/?campaign=${seg(campaign.id)}${board ? `&board=${seg(board)}` : ''}${day}` : '/';
 }
 
 function renderConnection() {
@@ -155,8 +160,9 @@ function renderConnection() {
   // Nor an empty list of indicators under a heading, nor a link that skips to it.
   $('indicators').hidden = state.notFound;
   document.querySelector('.skip-link').hidden = state.notFound;
-  status.dataset.state = shown;
-  status.querySelector('.connection-text').textContent = t(state.lang, `conn.${shown}`);
+  // A past day's page says so rather than how a connection it does not need is doing.
+  status.dataset.state = state.asOf ? 'fixed' : shown;
+  status.querySelector('.connection-text').textContent = t(state.lang, state.asOf ? 'conn.fixed' : `conn.${shown}`);
 }
 
 function renderRanks() {
@@ -431,7 +437,7 @@ async function init() {
         }
       }
       state.campaign = await getJson(`/campaigns/${seg(state.campaignId)}`);
-      applyUnit(await getJson(`/campaigns/${seg(state.campaignId)}/units/${seg(unitCode)}`));
+      applyUnit(await getJson(`/campaigns/${seg(state.campaignId)}/units/${seg(unitCode)}${dayQuery()}`));
       break;
     } catch (error) {
       if (error?.status === 404) {
@@ -444,7 +450,8 @@ async function init() {
   }
   showMessage(null);
   loadPreviousRanks();
-  live.start();
+  // A past day's figures do not move: nothing to follow.
+  if (!state.asOf) live.start();
 }
 
 function showNotFound() {
