@@ -39,8 +39,8 @@ const state = {
   campaignId: null,
   boardId: null,
   asOf: null,            // "YYYY-MM-DD": the board as at the end of that day (for the review), not live
-  asOfDraft: null,
-  choiceNote: null,      // [key, ...args]: the address named a campaign or board that does not exist       // { text, problem: [key, ...args] }: what was typed (or in the address) and why it is not a day to show
+  asOfDraft: null,       // { text, problem: [key, ...args] }: what was typed (or in the address) and why it is not a day to show
+  choiceNote: null,      // [key, ...args]: the address named a campaign or board that does not exist
   generation: 0,         // bumps on every board switch; late answers for an old board are dropped
   epoch: null,
   version: null,
@@ -487,7 +487,6 @@ function renderHeader() {
   $('board-title').textContent = !boardName ? ''
     : state.asOf ? t(lang, 'board.titleAsOf', boardName, formatDate(state.asOf)) : t(lang, 'board.titleLive', boardName);
   $('print-title').textContent = [campaign.name, $('board-title').textContent].filter(Boolean).join(' · ');
-  document.body.classList.toggle('as-of', Boolean(state.asOf));
   $('back-live').hidden = !state.asOf;
   // Once the campaign is over, its last day's ranking is the one the review needs: one click away.
   const end = campaign.end ? campaign.end.slice(0, 10) : null;
@@ -496,11 +495,7 @@ function renderHeader() {
   endButton.textContent = end ? t(lang, 'action.end', formatDate(end)) : '';
   // What was typed stays, with what is wrong with it, until it is changed; otherwise the field shows the day shown.
   const asOf = $('as-of');
-  if (state.asOfDraft) {
-    if (document.activeElement !== asOf) asOf.value = state.asOfDraft.text;
-  } else if (document.activeElement !== asOf) {
-    asOf.value = state.asOf ? formatDate(state.asOf) : '';
-  }
+  if (document.activeElement !== asOf) asOf.value = state.asOfDraft?.text ?? (state.asOf ? formatDate(state.asOf) : '');
   showAsOfProblem(state.asOfDraft?.problem ?? null);
   asOf.disabled = !state.campaignId;
 }
@@ -689,7 +684,7 @@ function csvNumber(value, lang) {
 }
 
 /**
- * One CSV cell: quoted when it holds a comma, a quote or a line break. Text that a spreadsheet would run as a formula
+ * One CSV cell: quoted when it holds the separator, a quote or a line break. Text that a spreadsheet would run as a formula
  * (unit names come from integrators) starts with an apostrophe instead.
  */
 function csvCell(value, separator) {
