@@ -33,6 +33,9 @@ internal sealed partial class BoardGrain(
     private readonly ActivityPacer _activity = new(options.Value.ActivityInterval, options.Value.ActivityPerRound, time);
 
     private readonly Dictionary<string, UnitStanding> _standings = new(StringComparer.Ordinal);
+
+    /// <summary>Re-ranks with the same buffers every time (this grain's turns never overlap).</summary>
+    private readonly Ranker _ranker = new();
     private readonly Dictionary<string, BoardEntry> _published = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnitStanding> _standingsAtDayStart = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _ranksAtDayStart = new(StringComparer.Ordinal);
@@ -307,8 +310,8 @@ internal sealed partial class BoardGrain(
 
     private List<BoardEntry> Rank(IEnumerable<UnitStanding> standings, bool withPrevious)
     {
-        var ranked = Ranker.Rank(standings);
-        var list = new List<BoardEntry>(ranked.Count);
+        var ranked = _ranker.Rerank(standings);
+        var list = new List<BoardEntry>(ranked.Length);
         foreach (var r in ranked)
         {
             int? previous = !withPrevious ? null : Over ? r.Rank : _ranksAtDayStart.TryGetValue(r.Standing.Unit, out var p) ? p : null;

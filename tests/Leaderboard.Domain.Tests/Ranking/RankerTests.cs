@@ -95,4 +95,33 @@ public sealed class RankerTests
         Assert.Equal(standings.Count, ranked.Select(r => r.Standing.Unit).Distinct().Count());
         Assert.All(ranked.Take(eligibleCount), r => Assert.True(r.Standing.Eligible));
     }
+
+    [Fact]
+    public void One_ranker_re_ranks_boards_that_grow_and_shrink_as_a_fresh_one_would()
+    {
+        var random = new Random(20241231);
+        var ranker = new Ranker();
+        foreach (var size in new[] { 400, 3, 0, 1_000, 7, 1_000 })
+        {
+            var standings = Enumerable.Range(0, size)
+                .Select(i => S($"u{random.Next(0, 5_000):D4}-{i}", random.Next(0, 12) / 10m, random.Next(3) > 0, random.Next(0, 4)))
+                .ToList();
+
+            var again = ranker.Rerank(standings).ToArray();
+
+            Assert.Equal(Ranks(Ranker.Rank(standings)), Ranks(again));
+            Assert.Equal(size, again.Length);
+        }
+    }
+
+    [Fact]
+    public void A_standing_copied_with_other_indicators_breaks_ties_by_its_new_payment_denominator()
+    {
+        var small = S("a", 0.5m, paymentDenominator: 5);
+        var grown = small with { Indicators = S("a", 0.5m, paymentDenominator: 50).Indicators };
+
+        var ranked = Ranker.Rank([S("b", 0.5m, paymentDenominator: 20), grown]);
+
+        Assert.Equal("a:1, b:1", Ranks(ranked));
+    }
 }
