@@ -70,6 +70,10 @@ public sealed class BoardPageTests(BrowserFixture browser)
         await Expect(page.Locator("#updated-at")).ToHaveTextAsync("số liệu đến hết ngày 10/12/2024");
         await Expect(page.Locator("#connection-status")).ToHaveAttributeAsync("data-state", "fixed");
         await Expect(page.Locator("#as-of")).ToHaveValueAsync("10/12/2024");
+        // What the commendations start from: of the three units with enough data, only the leader paid 45 % online.
+        await Expect(page.Locator("#targets-summary-title")).ToHaveTextAsync("Số đơn vị đạt chỉ tiêu, trong 3 đơn vị đủ dữ liệu xếp hạng:");
+        await Expect(page.Locator("#targets-summary li[data-indicator='online-payment']"))
+            .ToHaveTextAsync("Tỷ lệ thanh toán trực tuyến (chỉ tiêu 45 %): 1/3");
         await Screenshots.SaveAsync(page, "board-as-of-1440x900.png");
 
         // A unit of that board opens as at the end of that day too: 3 of 12 paid online, where live it has 10 of 19.
@@ -114,6 +118,12 @@ public sealed class BoardPageTests(BrowserFixture browser)
         await Expect(page.Locator("thead #print-title")).ToBeVisibleAsync();
         await Expect(page.Locator("#print-title")).ToContainTextAsync("Thi đua cao điểm");
         await Expect(page.Locator("#print-title")).ToContainTextAsync("số liệu đến hết ngày 10/12/2024");
+        // The counts of units that met each target are printed, and the last page has room to sign it.
+        await Expect(page.Locator("#targets-summary")).ToBeVisibleAsync();
+        var signatures = page.Locator(".print-signatures");
+        await Expect(signatures).ToBeVisibleAsync();
+        await Expect(signatures).ToContainTextAsync("Người lập biểu");
+        await Expect(signatures).ToContainTextAsync("Thủ trưởng đơn vị");
         // On an A4 page in landscape (as the page's print style asks), every column fits.
         await page.SetViewportSizeAsync(1032, 718);
         var tableWidth = await page.EvaluateAsync<int>("() => document.getElementById('board').getBoundingClientRect().right");
@@ -124,6 +134,7 @@ public sealed class BoardPageTests(BrowserFixture browser)
         Assert.Matches(@"/MediaBox \[0 0 84[12](\.\d+)? 59[45](\.\d+)?\]", pdf);
         await page.SetViewportSizeAsync(1440, 900);
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        await Expect(signatures).ToBeHiddenAsync();
 
         // A day typed as people write it; something that is not a day, or a day without figures, says what to type and
         // changes nothing. The words stay when the page redraws (here: a change of language) until the field changes.
@@ -153,6 +164,9 @@ public sealed class BoardPageTests(BrowserFixture browser)
         await page.Locator("#as-of-end").ClickAsync();
         await Expect(page.Locator("#board-title")).ToContainTextAsync("số liệu đến hết ngày 31/12/2024");
         await Expect(page.Locator("#as-of-end")).ToBeHiddenAsync();
+        // By the end, the climber's boost (10 of 19 paid online) met the payment target too.
+        await Expect(page.Locator("#targets-summary li[data-indicator='online-payment']"))
+            .ToHaveTextAsync("Tỷ lệ thanh toán trực tuyến (chỉ tiêu 45 %): 2/3");
 
         // Back to live: the climber leads, and the address no longer names a day.
         await Expect(page.Locator("#print-title")).ToBeHiddenAsync();

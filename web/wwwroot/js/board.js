@@ -467,6 +467,42 @@ function renderBoard() {
   else if (shown === 0) $('board-placeholder').textContent = t(state.lang, 'search.none');
   $('search-count').textContent = needle ? t(state.lang, 'search.count', shown, total) : '';
   $('download-csv').disabled = total === 0;
+  renderTargetsSummary();
+}
+
+/**
+ * How many units met each target, among those with enough data to be ranked (a unit with two dossiers "meets" a
+ * target by chance): per indicator, of the units it applies to, and every scored target at once. The review's
+ * commendations start from these counts; the table says which units they are.
+ */
+function renderTargetsSummary() {
+  const lang = state.lang;
+  const eligible = state.order.map(unit => state.entries.get(unit)).filter(entry => entry?.eligible);
+  const box = $('targets-summary');
+  const indicators = indicatorsOfCampaign();
+  box.hidden = eligible.length === 0 || indicators.length === 0;
+  if (box.hidden) return;
+  $('targets-summary-title').textContent = t(lang, 'summary.title', formatNumber(eligible.length, lang));
+  const items = [];
+  for (const indicator of indicators) {
+    const values = eligible.map(entry => entry.indicators?.[indicator.id]).filter(v => v && v.applicable !== false);
+    if (values.length === 0) continue;
+    const item = el('li', null, t(lang, 'summary.indicator', indicatorName(lang, indicator.id, indicator.name),
+      formatTarget(indicator.target, lang), formatNumber(values.filter(v => v.met).length, lang), formatNumber(values.length, lang)));
+    item.dataset.indicator = indicator.id;
+    items.push(item);
+  }
+  const scored = indicators.filter(i => i.weight > 0);
+  if (scored.length > 1) {
+    const metAll = eligible.filter(entry => scored.every(i => {
+      const v = entry.indicators?.[i.id];
+      return !v || v.applicable === false || v.met;
+    })).length;
+    const item = el('li', 'summary-all', t(lang, 'summary.all', formatNumber(metAll, lang), formatNumber(eligible.length, lang)));
+    item.dataset.indicator = 'all';
+    items.push(item);
+  }
+  $('targets-summary-list').replaceChildren(...items);
 }
 
 function renderHeader() {
