@@ -37,8 +37,8 @@ public sealed class LeaderboardServer : IAsyncDisposable
     /// <param name="port">The loopback port to listen on (to start a node again where browsers expect it); a free one when null.</param>
     public static async Task<LeaderboardServer> StartAsync(IDictionary<string, string>? settings = null, Action<WebApplicationBuilder>? configure = null, int? port = null)
     {
-        // A port FreePort handed out can be taken before Kestrel binds it (it is in the range the system gives outgoing
-        // connections, and tests run in parallel): a chosen port is tried again with another, a given one is not.
+        // A port FreePort handed out can still be taken before Kestrel binds it (by another program on the machine): a
+        // chosen port is tried again with another, a given one is not.
         for (var attempt = 1; ; attempt++)
         {
             var address = new Uri($"http://127.0.0.1:{port ?? FreePort.Get()}");
