@@ -52,6 +52,29 @@ public sealed class BoardPageTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_language_named_in_the_address_carries_to_the_pages_it_links_to_and_the_switch_sticks()
+    {
+        await using var server = await LeaderboardServer.StartAsync();
+        var page = await browser.NewPageAsync(1440, 900);
+        await page.GotoAsync(new Uri(server.Address, $"/?lang=en&campaign={Scenario.Campaign}&board={Scenario.Board}").ToString());
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+
+        // A unit's page, reached by its link (which names no language), speaks English too.
+        await page.Locator("#board-body tr a.unit-link").First.ClickAsync();
+        await Expect(page.Locator("h1")).Not.ToHaveTextAsync(string.Empty);
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await page.GoBackAsync();
+
+        // Switched back to Vietnamese, the page stays Vietnamese on a reload: the address no longer says English.
+        await page.Locator("#lang-toggle").ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "vi");
+        Assert.DoesNotContain("lang=en", page.Url, StringComparison.Ordinal);
+        await page.ReloadAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "vi");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_past_day_shows_the_ranking_at_its_end_not_live_and_downloads_and_prints_for_the_review()
     {
         await using var server = await LeaderboardServer.StartAsync();
@@ -70,6 +93,9 @@ public sealed class BoardPageTests(BrowserFixture browser)
         await Expect(page.Locator("#updated-at")).ToHaveTextAsync("số liệu đến hết ngày 10/12/2024");
         await Expect(page.Locator("#connection-status")).ToHaveAttributeAsync("data-state", "fixed");
         await Expect(page.Locator("#as-of")).ToHaveValueAsync("10/12/2024");
+        await Expect(page.Locator("#days-left")).ToBeHiddenAsync();
+        // An indicator with nothing counted yet (no dossier finished: 0/0 on time) is not a target missed.
+        await Expect(climber.Locator(".col-ind[data-indicator='on-time'] .badge")).ToHaveTextAsync("chưa có số liệu");
         // What the commendations start from: of the three units with enough data, only the leader paid 45 % online.
         await Expect(page.Locator("#targets-summary-title")).ToHaveTextAsync("Số đơn vị đạt chỉ tiêu, trong 3 đơn vị đủ dữ liệu xếp hạng:");
         await Expect(page.Locator("#targets-summary li[data-indicator='online-payment']"))
@@ -82,6 +108,9 @@ public sealed class BoardPageTests(BrowserFixture browser)
         await Expect(page.Locator("#updated-at")).ToHaveTextAsync("số liệu đến hết ngày 10/12/2024");
         await Expect(page.Locator("#connection-status")).ToHaveAttributeAsync("data-state", "fixed");
         await Expect(page.Locator("#cards")).ToContainTextAsync("3/12");
+        // That day's movement is said to be that day's, and no count of days left stands beside another day.
+        await Expect(page.Locator(".rank-move").First).ToContainTextAsync("trong ngày 10/12/2024");
+        await Expect(page.Locator("#days-left")).ToBeHiddenAsync();
         await Expect(page.Locator("#back-link")).ToHaveAttributeAsync("href", $"/?campaign={Scenario.Campaign}&board={Scenario.Board}&asOf=2024-12-10");
         await page.GoBackAsync();
         await Expect(climber).ToHaveAttributeAsync("data-rank", "3");
@@ -120,6 +149,9 @@ public sealed class BoardPageTests(BrowserFixture browser)
         await Expect(page.Locator("#print-title")).ToContainTextAsync("số liệu đến hết ngày 10/12/2024");
         // The counts of units that met each target are printed, and the last page has room to sign it.
         await Expect(page.Locator("#targets-summary")).ToBeVisibleAsync();
+        // And when it was printed.
+        await Expect(page.Locator("#printed-at")).ToBeVisibleAsync();
+        await Expect(page.Locator("#printed-at")).ToContainTextAsync("In lúc ");
         var signatures = page.Locator(".print-signatures");
         await Expect(signatures).ToBeVisibleAsync();
         await Expect(signatures).ToContainTextAsync("Người lập biểu");

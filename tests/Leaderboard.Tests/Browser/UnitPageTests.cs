@@ -56,6 +56,15 @@ public sealed class UnitPageTests(BrowserFixture browser)
 
         await AssertNoHorizontalScrollAsync(page, 390);
         await AssertTouchTargetsAsync(page);
+
+        // During the campaign (the browser's clock on 11/12/2024) the page projects each rate to the campaign's end.
+        var during = await browser.NewPageAsync(390, 844);
+        await during.Clock.SetFixedTimeAsync(new DateTime(2024, 12, 11, 8, 0, 0, DateTimeKind.Utc));
+        await during.GotoAsync(new Uri(server.Address, $"/units/{Scenario.Climber}?campaign={Scenario.Campaign}").ToString());
+        await Expect(during.Locator("#days-left")).ToHaveTextAsync("còn 21 ngày");
+        await AssertMatchesApiAsync(during, unit);
+        await Expect(during.Locator(".card[data-indicator='online-payment'] .ind-projection")).ToContainTextAsync("Dự kiến đến 31/12/2024: ");
+        await during.Context.CloseAsync();
         await Screenshots.SaveAsync(page, "unit-390x844.png");
         await Screenshots.SaveAsync(page, "unit-390-full.png", fullPage: true);
 
@@ -86,10 +95,10 @@ public sealed class UnitPageTests(BrowserFixture browser)
         await Expect(page.Locator(".card[data-indicator='online-payment'] .ind-value")).ToHaveTextAsync("không áp dụng");
         Assert.False((bool)unit["eligible"]!);
         var eligibility = page.Locator("#eligibility");
-        await Expect(eligibility).ToContainTextAsync("chưa đủ dữ liệu");
+        await Expect(eligibility).ToContainTextAsync("Chưa đủ dữ liệu để xếp hạng");
         if (unit["eligibilityGap"] is { } gap)
         {
-            await Expect(eligibility).ToContainTextAsync($"Cần thêm {ViFormat.Number((long)gap)} hồ sơ để được xếp hạng");
+            await Expect(eligibility).ToHaveTextAsync($"Chưa đủ dữ liệu để xếp hạng: cần thêm {ViFormat.Number((long)gap)} hồ sơ");
         }
 
         await AssertNoHorizontalScrollAsync(page, 360);
@@ -162,7 +171,12 @@ public sealed class UnitPageTests(BrowserFixture browser)
                 await Expect(card.Locator(".ind-action")).ToHaveTextAsync($"Cần thêm {ViFormat.Number(gap.Value)} {GapNouns[id]} để đạt {target}");
             }
 
-            if (unit["projection"]![id] is { } projection)
+            // Once the campaign is over (the browser's clock says so) its figures are final: no projection.
+            if (await page.Locator("#days-left").TextContentAsync() == "Đã kết thúc")
+            {
+                await Expect(card.Locator(".ind-projection")).ToBeHiddenAsync();
+            }
+            else if (unit["projection"]![id] is { } projection)
             {
                 await Expect(card.Locator(".ind-projection")).ToHaveTextAsync($"Dự kiến đến 31/12/2024: {ViFormat.Percent((double)projection)}");
             }

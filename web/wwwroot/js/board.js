@@ -414,11 +414,16 @@ function buildRow(entry) {
       line.append(el('span', 'pct', formatPercent(value.value, lang, value.numerator, value.denominator)));
       line.append(el('span', 'ratio', formatRatio(value.numerator, value.denominator, lang)));
       td.append(line);
-      const badge = el('span', value.met ? 'badge met' : 'badge unmet');
-      badge.append(el('span', 'badge-icon', value.met ? '✓' : '✗'));
-      badge.firstChild.setAttribute('aria-hidden', 'true');
-      badge.append(el('span', null, t(lang, value.met ? 'met.yes' : 'met.no')));
-      td.append(badge);
+      if (!(value.denominator > 0)) {
+        // Nothing counted yet: said as the wall and the unit page say it, not as a target missed.
+        td.append(el('span', 'badge nodata', t(lang, 'nodata')));
+      } else {
+        const badge = el('span', value.met ? 'badge met' : 'badge unmet');
+        badge.append(el('span', 'badge-icon', value.met ? '✓' : '✗'));
+        badge.firstChild.setAttribute('aria-hidden', 'true');
+        badge.append(el('span', null, t(lang, value.met ? 'met.yes' : 'met.no')));
+        td.append(badge);
+      }
     }
     tr.append(td);
   }
@@ -516,13 +521,15 @@ function renderHeader() {
   const countdown = campaignCountdown(campaign.start, campaign.end, campaign.timeZone ?? TIME_ZONE, new Date(), campaign.playedDay);
   $('days-left').textContent = countdownText(
     lang, countdown, formatNumber(countdown?.days ?? 0, lang), formatDate(campaign.start), campaign.playedDay && formatDate(campaign.playedDay));
-  $('days-left').hidden = countdown === null;
+  // A past day's board is about that day: the campaign's count of days left (or the demo's day) would be another one.
+  $('days-left').hidden = countdown === null || Boolean(state.asOf);
   $('updated-at').textContent = state.asOf ? t(lang, 'header.asOf', formatDate(state.asOf))
     : state.updatedAt ? t(lang, 'header.updatedAt', formatTime(state.updatedAt, campaign.timeZone ?? TIME_ZONE)) : '';
   const boardName = summary?.boards?.find(b => b.id === state.boardId)?.name ?? state.boardId ?? '';
   $('board-title').textContent = !boardName ? ''
     : state.asOf ? t(lang, 'board.titleAsOf', boardName, formatDate(state.asOf)) : t(lang, 'board.titleLive', boardName);
   $('print-title').textContent = [campaign.name, $('board-title').textContent].filter(Boolean).join(' · ');
+  renderPrintedAt();
   $('back-live').hidden = !state.asOf;
   // Once the campaign is over, its last day's ranking is the one the review needs: one click away.
   const end = campaign.end ? campaign.end.slice(0, 10) : null;
@@ -793,11 +800,13 @@ $('back-live').addEventListener('click', () => {
 });
 $('download-csv').addEventListener('click', downloadCsv);
 $('print-board').addEventListener('click', () => window.print());
-window.addEventListener('beforeprint', () => {
-  // The printout says when it was made: a live board's figures change by the minute.
+/** The printout says when it was made: a live board's figures change by the minute. Kept current with the header too. */
+function renderPrintedAt() {
   const tz = state.campaign?.timeZone ?? TIME_ZONE;
   $('printed-at').textContent = t(state.lang, 'print.at', formatTime(new Date(), tz).slice(0, 5), formatDate(todayIn(tz)));
-});
+}
+
+window.addEventListener('beforeprint', renderPrintedAt);
 window.addEventListener('popstate', () => {
   const choice = resolveChoice(readUrl());
   if (choice) selectBoard(choice, { push: false });

@@ -19,7 +19,7 @@ const dictionaries = {
     'print.at': (time, day) => `In lúc ${time} ngày ${day}`,
     'summary.title': eligible => `Số đơn vị đạt chỉ tiêu, trong ${eligible} đơn vị đủ dữ liệu xếp hạng:`,
     'summary.indicator': (name, target, met, of) => `${name} (chỉ tiêu ${target}): ${met}/${of}`,
-    'summary.all': (met, of) => `Đạt mọi chỉ tiêu tính điểm: ${met}/${of}`,
+    'summary.all': (met, of) => `Đạt mọi chỉ tiêu tính điểm áp dụng với đơn vị: ${met}/${of}`,
     'sign.place': '…………, ngày …… tháng …… năm ……',
     'sign.preparer': 'Người lập biểu',
     'sign.preparerHint': '(Ký, ghi rõ họ tên)',
@@ -65,10 +65,13 @@ const dictionaries = {
     'met.no': 'Chưa đạt',
     'na': 'không áp dụng',
     'ineligible': 'chưa đủ dữ liệu',
+    // One indicator with nothing counted yet (0/0), not to be confused with a unit below the minimum volume.
+    'nodata': 'chưa có số liệu',
     'movement.up': n => `lên ${n} hạng`,
     'movement.down': n => `xuống ${n} hạng`,
     'movement.same': 'giữ nguyên hạng',
-    'header.daysLeft': n => `còn ${n} ngày`,
+    // No line break inside "còn 180 ngày" (a narrow phone put "ngày" alone on the next line).
+    'header.daysLeft': n => `còn\u00a0${n}\u00a0ngày`,
     'header.ended': 'Đã kết thúc',
     'header.demoDay': d => `Trình diễn · ngày ${d}`,
     'header.startsOn': d => `Bắt đầu ${d}`,
@@ -119,12 +122,16 @@ const dictionaries = {
     'unit.notRanked': 'Chưa được xếp hạng',
     'unit.score': s => `Điểm ${s}`,
     'unit.movementToday': d => (d > 0 ? `Lên ${d} hạng hôm nay` : d < 0 ? `Xuống ${-d} hạng hôm nay` : 'Giữ nguyên hạng hôm nay'),
+    'unit.movementOn': (d, day) => (d > 0 ? `Lên ${d} hạng trong ngày ${day}` : d < 0 ? `Xuống ${-d} hạng trong ngày ${day}` : `Giữ nguyên hạng trong ngày ${day}`),
     'unit.target': t => `Chỉ tiêu ${t}`,
     'unit.met': 'Đã đạt chỉ tiêu',
     'unit.unmet': 'Chưa đạt',
     'unit.unreachable': 'Không thể đạt chỉ tiêu 100 % vì đã có hồ sơ không đạt.',
     'unit.noDossier': 'Chưa có hồ sơ trong đợt thi đua.',
-    'unit.eligibilityGap': n => `Cần thêm ${n} hồ sơ để được xếp hạng`,
+    'unit.eligibilityGap': n => `Chưa đủ dữ liệu để xếp hạng: cần thêm ${n} hồ sơ`,
+    'unit.ineligible': 'Chưa đủ dữ liệu để xếp hạng',
+    'unit.nav': 'Điều hướng',
+    'unit.standing': 'Xếp hạng',
     'unit.notApplicableUnit': 'Không có chỉ tiêu tính điểm nào áp dụng cho đơn vị: điểm 0, xếp sau các đơn vị đủ điều kiện.',
     'unit.projection': (date, value) => `Dự kiến đến ${date}: ${value}`,
     'unit.projectionNone': 'Chưa đủ số liệu để dự kiến.',
@@ -157,7 +164,7 @@ const dictionaries = {
     'print.at': (time, day) => `Printed at ${time} on ${day}`,
     'summary.title': eligible => `Units that met each target, of the ${eligible} with enough data to be ranked:`,
     'summary.indicator': (name, target, met, of) => `${name} (target ${target}): ${met}/${of}`,
-    'summary.all': (met, of) => `Every scored target: ${met}/${of}`,
+    'summary.all': (met, of) => `Every scored target that applies to the unit: ${met}/${of}`,
     'sign.place': '…………, date …………',
     'sign.preparer': 'Prepared by',
     'sign.preparerHint': '(signature and full name)',
@@ -203,6 +210,7 @@ const dictionaries = {
     'met.no': 'Not met',
     'na': 'not applicable',
     'ineligible': 'not enough data',
+    'nodata': 'no data yet',
     'movement.up': n => `up ${n}`,
     'movement.down': n => `down ${n}`,
     'movement.same': 'no change',
@@ -257,12 +265,16 @@ const dictionaries = {
     'unit.notRanked': 'Not ranked yet',
     'unit.score': s => `Score ${s}`,
     'unit.movementToday': d => (d > 0 ? `Up ${d} today` : d < 0 ? `Down ${-d} today` : 'No change today'),
+    'unit.movementOn': (d, day) => (d > 0 ? `Up ${d} on ${day}` : d < 0 ? `Down ${-d} on ${day}` : `No change on ${day}`),
     'unit.target': t => `Target ${t}`,
     'unit.met': 'Target met',
     'unit.unmet': 'Not met',
     'unit.unreachable': 'The 100% target can no longer be met: a dossier already failed.',
     'unit.noDossier': 'No dossier in the campaign yet.',
-    'unit.eligibilityGap': n => `${n} more dossiers needed to be ranked`,
+    'unit.eligibilityGap': (n, count) => `Not enough data to be ranked: ${n} more ${count === 1 ? 'dossier' : 'dossiers'} needed`,
+    'unit.ineligible': 'Not enough data to be ranked',
+    'unit.nav': 'Navigation',
+    'unit.standing': 'Ranking',
     'unit.notApplicableUnit': 'No scored indicator applies to this unit: its score is 0 and it ranks after the eligible units.',
     'unit.projection': (date, value) => `Projected by ${date}: ${value}`,
     'unit.projectionNone': 'Not enough data for a projection.',
@@ -357,10 +369,16 @@ export function countUnit(lang, id) {
 
 export const LANGS = ['vi', 'en'];
 
-/** The page language: `?lang=` wins, then the visitor's last choice, then Vietnamese. */
+/**
+ * The page language: `?lang=` wins, then the visitor's last choice, then Vietnamese. A language the address names is
+ * remembered too, so the pages its links lead to (a unit, the wall) speak it as well.
+ */
 export function initialLang() {
   const fromUrl = new URLSearchParams(location.search).get('lang');
-  if (LANGS.includes(fromUrl)) return fromUrl;
+  if (LANGS.includes(fromUrl)) {
+    store(fromUrl);
+    return fromUrl;
+  }
   try {
     const saved = localStorage.getItem(STORAGE_KEY);
     if (LANGS.includes(saved)) return saved;
@@ -368,7 +386,20 @@ export function initialLang() {
   return 'vi';
 }
 
+/**
+ * Remembers the visitor's choice of language. An address that names another one would bring that back on a reload,
+ * or to whoever the link is sent to, so it is made to name this one.
+ */
 export function rememberLang(lang) {
+  store(lang);
+  const url = new URL(location.href);
+  if (url.searchParams.has('lang') && url.searchParams.get('lang') !== lang) {
+    url.searchParams.set('lang', lang);
+    history.replaceState(history.state, '', url);
+  }
+}
+
+function store(lang) {
   try { localStorage.setItem(STORAGE_KEY, lang); } catch { /* not critical */ }
 }
 
@@ -409,9 +440,10 @@ export function activityLabel(lang, kind, countText, count) {
   return `${countText} ${label}`;
 }
 
-/** Fills the static text of the page: elements carry `data-i18n` (text) or `data-i18n-placeholder`. */
+/** Fills the static text of the page: elements carry `data-i18n` (text), `data-i18n-aria-label` or `data-i18n-placeholder`. */
 export function translateStatic(lang, root = document) {
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(lang, el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(lang, el.dataset.i18nAriaLabel));
   for (const el of root.querySelectorAll('[data-i18n-placeholder]')) {
     el.setAttribute('placeholder', t(lang, el.dataset.i18nPlaceholder));
   }

@@ -135,6 +135,13 @@ function indicatorsInOrder() {
   return [...list.filter(i => i.weight > 0), ...list.filter(i => !(i.weight > 0))];
 }
 
+/** Whether the campaign is over (by the demo's played day while it plays). */
+function campaignEnded() {
+  const campaign = state.campaign;
+  return Boolean(campaign?.start)
+    && campaignCountdown(campaign.start, campaign.end, campaign.timeZone ?? TIME_ZONE, new Date(), campaign.playedDay)?.phase === 'ended';
+}
+
 function renderHeader() {
   const lang = state.lang;
   const campaign = state.campaign;
@@ -142,7 +149,8 @@ function renderHeader() {
   $('unit-name').textContent = state.unit?.name ?? (state.notFound ? t(lang, 'unit.notFoundTitle', unitCode) : unitCode);
   document.title = state.unit ? `${state.unit.name} · ${t(lang, 'unit.title')}` : t(lang, 'unit.title');
   const countdown = campaign ? campaignCountdown(campaign.start, campaign.end, campaign.timeZone ?? TIME_ZONE, new Date(), campaign.playedDay) : null;
-  $('days-left').hidden = countdown === null;
+  // A past day's page is about that day: the campaign's count of days left (or the demo's day) would be another one.
+  $('days-left').hidden = countdown === null || state.asOf !== null;
   $('days-left').textContent = countdownText(
     lang, countdown, formatNumber(countdown?.days ?? 0, lang), formatDate(campaign?.start), campaign?.playedDay && formatDate(campaign.playedDay));
   $('updated-at').textContent = state.asOf ? t(lang, 'header.asOf', formatDate(state.asOf))
@@ -180,12 +188,14 @@ function renderRanks() {
     li.append(el('p', 'rank-figure', t(lang, 'unit.rank', formatNumber(r.rank, lang), formatNumber(r.of, lang))));
     li.append(el('p', 'rank-board', t(lang, 'unit.rankOn', board?.name ?? r.board)));
     const previous = state.previousRanks.get(r.board);
-    if (previous !== undefined) {
+    // After the campaign no rank moves "today".
+    if (previous !== undefined && !(campaignEnded() && !state.asOf)) {
       const move = movement(r.rank, previous);
       const line = el('p', `rank-move ${move.delta > 0 ? 'up' : move.delta < 0 ? 'down' : 'same'}`);
       const symbol = el('span', 'move-symbol', move.delta > 0 ? '▲' : move.delta < 0 ? '▼' : '–');
       symbol.setAttribute('aria-hidden', 'true');
-      line.append(symbol, el('span', null, t(lang, 'unit.movementToday', move.delta)));
+      line.append(symbol, el('span', null, state.asOf
+        ? t(lang, 'unit.movementOn', move.delta, formatDate(state.asOf)) : t(lang, 'unit.movementToday', move.delta)));
       li.append(line);
     }
     li.append(el('p', 'rank-score', unit.applicable === false
@@ -202,8 +212,8 @@ function renderRanks() {
   } else if (!unit.eligible) {
     eligibility.hidden = false;
     eligibility.textContent = Number.isInteger(unit.eligibilityGap)
-      ? `${t(lang, 'ineligible')}: ${t(lang, 'unit.eligibilityGap', formatNumber(unit.eligibilityGap, lang))}`
-      : t(lang, 'ineligible');
+      ? t(lang, 'unit.eligibilityGap', formatNumber(unit.eligibilityGap, lang), unit.eligibilityGap)
+      : t(lang, 'unit.ineligible');
   }
 }
 
@@ -287,7 +297,7 @@ function renderCards() {
       c.value.textContent = status === 'nodata' ? '—' : formatPercent(value.value, lang, value.numerator, value.denominator);
       c.ratio.textContent = `${formatRatio(value.numerator, value.denominator, lang)} ${countUnit(lang, indicator.id)}`;
       c.status.textContent = status === 'met' ? `✓ ${t(lang, 'met.yes')}`
-        : status === 'unmet' ? `✗ ${t(lang, 'met.no')}` : t(lang, 'ineligible');
+        : status === 'unmet' ? `✗ ${t(lang, 'met.no')}` : t(lang, 'nodata');
     }
     c.value.classList.toggle('na', status === 'na');
     c.bar.hidden = status === 'na' || status === 'nodata';
@@ -298,9 +308,10 @@ function renderCards() {
     c.action.textContent = actionSentence(indicator.id, value, status);
     c.action.hidden = c.action.textContent === '';
 
-    const projected = unit.projection?.[indicator.id];
+    // Once the campaign is over its figures are final: nothing left to project.
+    const projected = campaignEnded() ? null : unit.projection?.[indicator.id];
     const endDate = state.campaign.end;
-    c.projection.hidden = status === 'na';
+    c.projection.hidden = status === 'na' || campaignEnded();
     c.projection.textContent = projected === null || projected === undefined
       ? t(lang, 'unit.projectionNone')
       : t(lang, 'unit.projection', formatDate(endDate), formatPercent(projected, lang));
@@ -361,10 +372,13 @@ function renderChart(c, indicator, status, target, projected) {
     legendItem('value', t(lang, 'unit.chart.value')),
     legendItem('target', t(lang, 'unit.chart.target')),
     legendItem('projection', t(lang, 'unit.chart.projection')));
-  if (c.chart) {
+  if (c.chart && c.chartLang === lang) {
     c.chart.setData(data);
     return;
   }
+  // The axis labels are formatted for one language: another one draws the chart again.
+  c.chart?.destroy();
+  c.chartLang = lang;
   const axisFont = '13px "Be Vietnam Pro", system-ui, sans-serif';
   c.chart = new uPlot({
     width: chartWidth(c),
