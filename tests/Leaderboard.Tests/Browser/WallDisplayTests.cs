@@ -70,6 +70,10 @@ public sealed class WallDisplayTests(BrowserFixture browser)
         await Expect(banner).ToBeVisibleAsync(new() { Timeout = LiveTimeoutMs });
         await Expect(banner).ToContainTextAsync($"{Scenario.ClimberName} đạt chỉ tiêu thanh toán trực tuyến 45 %");
         await Expect(climber).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bcelebrate\b"));
+        // The banner lies over the header, never over the rows: the room still reads every unit's figures.
+        var bannerBox = await banner.BoundingBoxAsync();
+        var rankingBox = await page.Locator("#ranking").BoundingBoxAsync();
+        Assert.True(bannerBox!.Y + bannerBox.Height <= rankingBox!.Y, $"the banner ({bannerBox.Y} + {bannerBox.Height}) covers the rows (from {rankingBox.Y})");
 
         // The row glided up on screen (it is drawn at its new place once the half-second move ends).
         await page.WaitForFunctionAsync(
@@ -142,6 +146,30 @@ public sealed class WallDisplayTests(BrowserFixture browser)
         await Expect(page.Locator("#view-targets")).ToBeVisibleAsync(new() { Timeout = 8_000 });
         await Expect(page.Locator("#view-movers")).ToBeVisibleAsync(new() { Timeout = 8_000 });
         await Screenshots.SaveAsync(page, "wall-movers-1920x1080.png");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_movers_view_lists_the_targets_met_today_on_a_wall_opened_after_they_were_met()
+    {
+        await using var server = await LeaderboardServer.StartAsync();
+        await Scenario.PostAsync(server, Scenario.Seed("w3"));
+        await Scenario.PostAsync(server, Scenario.Boost("w3"));
+        await Scenario.WaitForBoostAsync(server);
+
+        // 15:00 on 11/12/2024 in Hanoi, the day the climber's boost took it over the online-payment target. The wall
+        // saw nothing live: what it lists comes from the board as it stood at the end of 10/12. The leader met the same
+        // target the day before and is not listed again.
+        var page = await browser.NewPageAsync(1920, 1080);
+        await page.Clock.SetFixedTimeAsync(new DateTime(2024, 12, 11, 8, 0, 0, DateTimeKind.Utc));
+        await page.GotoAsync(new Uri(server.Address, Scenario.WallPath("&views=movers")).ToString());
+        var met = page.Locator("#movers-targets li.mover");
+        await Expect(met).ToHaveCountAsync(1);
+        await Expect(met).ToHaveAttributeAsync("data-unit", Scenario.Climber);
+        await Expect(met).ToHaveAttributeAsync("data-indicator", "online-payment");
+        await Expect(met).ToContainTextAsync("Tỷ lệ thanh toán trực tuyến 45 %");
+        await AssertReadableFromAfarAsync(page);
+        await Screenshots.SaveAsync(page, "wall-movers-met-today-1920x1080.png");
         await page.Context.CloseAsync();
     }
 

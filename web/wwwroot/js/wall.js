@@ -359,7 +359,7 @@ function updateRow(row, entry) {
     cells.badge.hidden = !hasValue;
     setText(cells.icon, status === 'met' ? '✓' : '✗');
     setText(cells.word, status === 'met' ? t(lang, 'met.yes') : t(lang, 'met.no'));
-    setText(cells.note, status === 'na' ? t(lang, 'na') : status === 'nodata' ? t(lang, 'ineligible') : '');
+    setText(cells.note, status === 'na' ? t(lang, 'na') : status === 'nodata' ? t(lang, 'nodata') : '');
   }
 
   if (entry.applicable === false) {
@@ -491,7 +491,7 @@ function renderTargets() {
           td.append(el('span', 'sr-only', t(lang, value.met ? 'met.yes' : 'met.no')));
         } else {
           td.dataset.status = 'nodata';
-          td.append(el('span', 'tg-note', t(lang, 'ineligible')));
+          td.append(el('span', 'tg-note', t(lang, 'nodata')));
         }
       }
       tr.append(td);
@@ -532,19 +532,102 @@ function renderMovers() {
   fill('movers-up', up.map(moverItem), 'wall.movers.none');
   fill('movers-down', down.map(moverItem), 'wall.movers.none');
 
-  const today = todayIn(state.campaign.timeZone ?? TIME_ZONE);
-  state.targetsToday = state.targetsToday.filter(m => todayIn(state.campaign.timeZone ?? TIME_ZONE, new Date(m.at)) === today);
-  fill('movers-targets', state.targetsToday.slice(0, 5).map(m => {
+  const tz = state.campaign.timeZone ?? TIME_ZONE;
+  const today = todayIn(tz);
+  state.targetsToday = state.targetsToday.filter(m => todayIn(tz, new Date(m.at)) === today);
+  fill('movers-targets', metToday().slice(0, 5).map(m => {
     const li = el('li', 'mover met');
+    li.dataset.unit = m.unit;
+    li.dataset.indicator = m.indicator;
     const icon = el('span', 'mover-delta', '✓');
     icon.setAttribute('aria-hidden', 'true');
     li.append(icon);
     const body = el('span', 'mover-body');
     body.append(el('span', 'mover-name', shortName(m.name ?? m.unit)));
-    body.append(el('span', 'mover-detail', `${indicatorName(lang, m.indicator)} ${formatTarget(m.target, lang)} · ${formatTime(new Date(m.at), state.campaign.timeZone ?? TIME_ZONE).slice(0, 5)}`));
+    const when = m.at ? ` · ${formatTime(new Date(m.at), tz).slice(0, 5)}` : '';
+    body.append(el('span', 'mover-detail', `${indicatorName(lang, m.indicator)} ${formatTarget(m.target, lang)}${when}`));
     li.append(body);
     return li;
   }), 'wall.movers.noTargets');
+  refreshDayStart();
+}
+
+// ---------- targets met today ----------
+
+// What each unit had met at the end of yesterday, from the board as it stood then. A unit met a target today when
+// it meets it now (with enough data to be ranked) and had not then: so a wall that is reloaded, or a screen switched
+// on at noon, lists the morning's crossings too, and a unit that fell back under a target leaves the list.
+const dayStart = { key: null, met: null, loading: false };
+
+/** The campaign's day now: the demo's played day, else today where the campaign runs. */
+function currentDay() {
+  return state.campaign?.playedDay?.slice(0, 10) ?? todayIn(state.campaign?.timeZone ?? TIME_ZONE);
+}
+
+function dayBefore(isoDay) {
+  const d = new Date(`${isoDay}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+async function refreshDayStart() {
+  const campaign = state.campaign;
+  if (!campaign?.start || !state.boardId || dayStart.loading) return;
+  const key = `${state.campaignId}/${state.boardId}/${currentDay()}`;
+  if (dayStart.key === key) return;
+  dayStart.loading = true;
+  try {
+    const start = campaign.start.slice(0, 10);
+    const end = campaign.end.slice(0, 10);
+    const yesterday = dayBefore(currentDay());
+    const met = new Map();
+    if (yesterday >= start) {
+      // After the campaign nothing changes any more: its last day stands for "yesterday".
+      const asOf = yesterday > end ? end : yesterday;
+      const snapshot = await getJson(`/campaigns/${seg(state.campaignId)}/boards/${seg(state.boardId)}?asOf=${asOf}`);
+      for (const entry of snapshot.entries ?? []) {
+        met.set(entry.unit, new Set(Object.entries(entry.indicators ?? {}).filter(([, v]) => v?.met).map(([id]) => id)));
+      }
+    }
+    dayStart.key = key;
+    dayStart.met = met;
+  } catch {
+    // The list falls back to the crossings seen live; the next render asks again.
+    return;
+  } finally {
+    dayStart.loading = false;
+  }
+  if (currentStep().view === 'movers') renderMovers();
+}
+
+/** Today's crossings, the ones seen live (with their time) first, newest first, then the others in board order. */
+function metToday() {
+  const seen = new Map();
+  for (const m of state.targetsToday) {
+    const key = `${m.unit}|${m.indicator}`;
+    if (!seen.has(key)) seen.set(key, m.at);
+  }
+  const metNow = (unit, indicator) => {
+    const entry = state.entries.get(unit);
+    return entry?.eligible !== false && entry?.indicators?.[indicator]?.met === true;
+  };
+  if (!dayStart.met || dayStart.key !== `${state.campaignId}/${state.boardId}/${currentDay()}`) {
+    // Not read yet: what this screen saw, as long as the board still agrees.
+    return state.targetsToday.filter((m, i, all) => metNow(m.unit, m.indicator)
+      && all.findIndex(o => o.unit === m.unit && o.indicator === m.indicator) === i);
+  }
+  const list = [];
+  for (const unit of state.order) {
+    const entry = state.entries.get(unit);
+    for (const indicator of allIndicators()) {
+      if (!metNow(unit, indicator.id) || dayStart.met.get(unit)?.has(indicator.id)) continue;
+      list.push({
+        unit, name: entry.name, indicator: indicator.id,
+        target: entry.indicators[indicator.id].target ?? indicator.target, at: seen.get(`${unit}|${indicator.id}`) ?? null,
+      });
+    }
+  }
+  return list.sort((a, b) => (b.at ? Date.parse(b.at) : 0) - (a.at ? Date.parse(a.at) : 0));
 }
 
 function renderData() {
