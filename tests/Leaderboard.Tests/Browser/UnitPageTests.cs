@@ -50,6 +50,8 @@ public sealed class UnitPageTests(BrowserFixture browser)
         await Expect(page.Locator("#days-left")).ToHaveTextAsync("Đã kết thúc");
         await Expect(page.Locator(".card[data-indicator='online-payment'] .ind-action"))
             .ToHaveTextAsync("Cần thêm 5 hồ sơ thanh toán trực tuyến để đạt 45 %");
+        await Expect(page.Locator(".rank-card[data-board='don-vi'] .rank-figure")).ToHaveTextAsync("Hạng 3/10");
+        await Expect(page.Locator(".rank-shared")).ToHaveCountAsync(0);
         await AssertMatchesApiAsync(page, unit);
         await Expect(page.Locator("#connection-status")).ToHaveAttributeAsync("data-state", "connected");
         await Expect(page.Locator(".card[data-indicator='online-payment'] .chart canvas")).ToHaveCountAsync(1);
@@ -92,7 +94,16 @@ public sealed class UnitPageTests(BrowserFixture browser)
         await page.GotoAsync(new Uri(server.Address, $"/units/{forestry}?campaign={Scenario.Campaign}").ToString());
         await Expect(page.Locator("h1")).ToHaveTextAsync("Chi cục Kiểm lâm");
         await AssertMatchesApiAsync(page, unit);
+        // Its rank is shared by every unit without enough data: said, so "Hạng 4/10" does not read as fourth alone.
+        var board = await server.GetAsync<JsonNode>($"/api/v1/campaigns/{Scenario.Campaign}/boards/{Scenario.Board}");
+        var others = board["entries"]!.AsArray().Count(e => (int)e!["rank"]! == (int)unit["ranks"]![0]!["rank"]!) - 1;
+        Assert.True(others > 0, "the scenario's units without data share a rank");
+        await Expect(page.Locator(".rank-card[data-board='don-vi'] .rank-shared")).ToHaveTextAsync($"đồng hạng với {others} đơn vị khác");
         await Expect(page.Locator(".card[data-indicator='online-payment'] .ind-value")).ToHaveTextAsync("không áp dụng");
+        // Why, and no "Tính điểm" badge on an indicator that counts for nothing here.
+        await Expect(page.Locator(".card[data-indicator='online-payment'] .ind-action"))
+            .ToHaveTextAsync("Không áp dụng: đơn vị không giải quyết thủ tục nào có thu phí, lệ phí.");
+        await Expect(page.Locator(".card[data-indicator='online-payment'] .card-kind")).ToBeHiddenAsync();
         Assert.False((bool)unit["eligible"]!);
         var eligibility = page.Locator("#eligibility");
         await Expect(eligibility).ToContainTextAsync("Chưa đủ dữ liệu để xếp hạng");

@@ -30,6 +30,7 @@ const state = {
   campaign: null,
   unit: null,              // the unit GET / SubscribeUnit shape, kept current by UnitChanged
   previousRanks: new Map(), // board → rank at the end of the previous day (from the board GET)
+  sharedRanks: new Map(),   // board → { rank, with: how many other units held that rank } (from the board GET)
   updatedAt: null,
   synced: false,
   live: 'connecting',
@@ -123,6 +124,7 @@ async function loadPreviousRanks() {
       const board = await getJson(`/campaigns/${seg(state.campaign.id)}/boards/${seg(r.board)}${dayQuery()}`);
       const entry = board.entries?.find(e => e.unit === unitCode);
       if (entry && Number.isInteger(entry.previousRank)) state.previousRanks.set(r.board, entry.previousRank);
+      if (entry) state.sharedRanks.set(r.board, { rank: entry.rank, with: board.entries.filter(e => e.rank === entry.rank).length - 1 });
     } catch { /* movement is left out */ }
   }));
   renderRanks();
@@ -186,6 +188,9 @@ function renderRanks() {
     li.dataset.board = r.board;
     const board = state.campaign?.boards?.find(b => b.id === r.board);
     li.append(el('p', 'rank-figure', t(lang, 'unit.rank', formatNumber(r.rank, lang), formatNumber(r.of, lang))));
+    // "Hạng 2/10" alone reads as second of ten; when three more units share it, say so (as of the board last read).
+    const shared = state.sharedRanks.get(r.board);
+    if (shared && shared.rank === r.rank && shared.with > 0) li.append(el('p', 'rank-shared', t(lang, 'unit.rankShared', formatNumber(shared.with, lang))));
     li.append(el('p', 'rank-board', t(lang, 'unit.rankOn', board?.name ?? r.board)));
     const previous = state.previousRanks.get(r.board);
     // After the campaign no rank moves "today".
@@ -226,7 +231,8 @@ function statusOf(value) {
 
 function actionSentence(id, value, status) {
   const lang = state.lang;
-  if (status === 'na') return '';
+  // Why it does not apply (domain.md): without it the card only says "không áp dụng".
+  if (status === 'na') return t(lang, id === 'online-payment' ? 'unit.naPayment' : 'unit.naOther');
   if (status === 'met') return t(lang, 'unit.met');
   if (value.gap === null || value.gap === undefined) {
     return status === 'nodata' ? t(lang, 'unit.noDossier') : t(lang, 'unit.unreachable');
@@ -287,6 +293,8 @@ function renderCards() {
     c.title.textContent = indicatorName(lang, indicator.id, indicator.name);
     c.kind.textContent = indicator.weight > 0 ? t(lang, 'unit.weighted') : t(lang, 'unit.notWeighted');
     c.kind.classList.toggle('weighted', indicator.weight > 0);
+    // An indicator that does not apply counts for nothing here, whatever its weight.
+    c.kind.hidden = status === 'na';
     const target = value?.target ?? indicator.target;
     c.target.textContent = t(lang, 'unit.target', formatTarget(target, lang));
     if (status === 'na') {
