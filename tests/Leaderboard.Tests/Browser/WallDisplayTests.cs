@@ -134,6 +134,10 @@ public sealed class WallDisplayTests(BrowserFixture browser)
         await Expect(row).ToContainTextAsync(ViFormat.Percent(6, 12));
         await Expect(targets.Locator($"tr[data-unit='{Scenario.Climber}']")).ToContainTextAsync("✗");
         await Expect(targets.Locator("tbody tr")).ToHaveCountAsync(10);
+        // The scored columns say so, and a unit without enough data to be ranked is marked as in the ranking.
+        await Expect(targets.Locator("thead .tg-ind.weighted").First).ToContainTextAsync("tính điểm");
+        await Expect(targets.Locator("thead .tg-ind:not(.weighted)").First).ToContainTextAsync("theo dõi");
+        await Expect(targets.Locator("tr[data-unit='000.05.12.H37'] .tg-sum")).ToHaveTextAsync("chưa đủ dữ liệu");
         await AssertReadableFromAfarAsync(page);
         await AssertNoScrollAsync(page);
         await Screenshots.SaveAsync(page, "wall-targets-light-1920x1080.png");

@@ -74,6 +74,7 @@ const dictionaries = {
     'header.daysLeft': n => `còn\u00a0${n}\u00a0ngày`,
     'header.ended': 'Đã kết thúc',
     'header.demoDay': d => `Trình diễn · ngày ${d}`,
+    'header.demo': 'Trình diễn',
     'header.startsOn': d => `Bắt đầu ${d}`,
     'header.updatedAt': t => `cập nhật lúc ${t}`,
     'header.period': (a, b) => `${a} – ${b}`,
@@ -99,6 +100,8 @@ const dictionaries = {
     'wall.daysToStart': 'ngày nữa bắt đầu',
     'wall.clock': 'Giờ',
     'wall.col.targetMark': t => `chỉ tiêu ${t}`,
+    'wall.col.scored': 'tính\u00a0điểm',
+    'wall.col.monitored': 'theo\u00a0dõi',
     'wall.stale': t => `Mất kết nối — số liệu lúc ${t} có thể đã cũ`,
     'wall.staleNever': 'Mất kết nối — chưa có số liệu',
     'wall.celebrate': (unit, goal, target) => `${unit} đạt ${goal} ${target}`,
@@ -118,6 +121,7 @@ const dictionaries = {
     'wall.noValue': 'chưa có số liệu',
     'unit.title': 'Kết quả thi đua của đơn vị',
     'unit.rank': (rank, of) => `Hạng ${rank}/${of}`,
+    'unit.rankShared': n => `đồng hạng với ${n} đơn vị khác`,
     'unit.rankOn': board => `trên ${board}`,
     'unit.notRanked': 'Chưa được xếp hạng',
     'unit.score': s => `Điểm ${s}`,
@@ -139,6 +143,8 @@ const dictionaries = {
     'unit.chart.value': 'Tỷ lệ',
     'unit.chart.target': 'Chỉ tiêu',
     'unit.chart.projection': 'Dự kiến',
+    'unit.naPayment': 'Không áp dụng: đơn vị không giải quyết thủ tục nào có thu phí, lệ phí.',
+    'unit.naOther': 'Chỉ tiêu này không áp dụng cho đơn vị.',
     'unit.weighted': 'Tính điểm',
     'unit.notWeighted': 'Theo dõi',
     'unit.back': 'Bảng xếp hạng',
@@ -217,6 +223,7 @@ const dictionaries = {
     'header.daysLeft': n => (String(n) === '1' ? '1 day left' : `${n} days left`),
     'header.ended': 'Ended',
     'header.demoDay': d => `Demo · day ${d}`,
+    'header.demo': 'Demo',
     'header.startsOn': d => `Starts ${d}`,
     'header.updatedAt': t => `updated ${t}`,
     'header.period': (a, b) => `${a} – ${b}`,
@@ -242,6 +249,8 @@ const dictionaries = {
     'wall.daysToStart': 'days to the start',
     'wall.clock': 'Time',
     'wall.col.targetMark': t => `target ${t}`,
+    'wall.col.scored': 'scored',
+    'wall.col.monitored': 'monitored',
     'wall.stale': t => `Disconnected — figures from ${t} may be out of date`,
     'wall.staleNever': 'Disconnected — no figures yet',
     'wall.celebrate': (unit, goal, target) => `${unit} reached the ${goal} target of ${target}`,
@@ -261,6 +270,7 @@ const dictionaries = {
     'wall.noValue': 'no figures yet',
     'unit.title': 'Unit results',
     'unit.rank': (rank, of) => `Rank ${rank}/${of}`,
+    'unit.rankShared': n => (String(n) === '1' ? 'shared with 1 other unit' : `shared with ${n} other units`),
     'unit.rankOn': board => `on ${board}`,
     'unit.notRanked': 'Not ranked yet',
     'unit.score': s => `Score ${s}`,
@@ -282,6 +292,8 @@ const dictionaries = {
     'unit.chart.value': 'Rate',
     'unit.chart.target': 'Target',
     'unit.chart.projection': 'Projection',
+    'unit.naPayment': 'Does not apply: the unit handles no procedure with a fee or charge.',
+    'unit.naOther': 'This indicator does not apply to the unit.',
     'unit.weighted': 'Scored',
     'unit.notWeighted': 'Monitored',
     'unit.back': 'Leaderboard',
@@ -413,6 +425,8 @@ export function countdownText(lang, countdown, daysText, startText, playedDayTex
   const counted = countdown.phase === 'before' ? t(lang, 'header.startsOn', startText)
     : countdown.phase === 'ended' ? t(lang, 'header.ended')
       : t(lang, 'header.daysLeft', daysText);
+  // Played through, the demo stands on the day after the campaign's last: "Trình diễn · Đã kết thúc", not that day.
+  if (playedDayText && countdown.phase === 'ended') return `${t(lang, 'header.demo')} · ${counted}`;
   return playedDayText ? `${t(lang, 'header.demoDay', playedDayText)} · ${counted}` : counted;
 }
 

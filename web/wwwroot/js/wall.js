@@ -153,7 +153,9 @@ function renderHeader() {
   const campaign = state.campaign;
   const board = campaign?.boards?.find(b => b.id === state.boardId);
   $('campaign-name').textContent = campaign?.name ?? '…';
-  $('board-name').textContent = (board?.name ?? '') + (campaign?.playedDay ? ` · ${t(lang, 'header.demoDay', formatDate(campaign.playedDay))}` : '');
+  const demoEnded = campaign?.playedDay && campaign.end && campaign.playedDay.slice(0, 10) > campaign.end.slice(0, 10);
+  $('board-name').textContent = (board?.name ?? '') + (!campaign?.playedDay ? ''
+    : demoEnded ? ` · ${t(lang, 'header.demo')}` : ` · ${t(lang, 'header.demoDay', formatDate(campaign.playedDay))}`);
   if (campaign) document.title = `${campaign.name} · ${t(lang, 'wall.title')}`;
   const tz = campaign?.timeZone ?? TIME_ZONE;
   // Before the first day: the days to the start. After the last: the words alone (a big "0" would only repeat them).
@@ -449,9 +451,12 @@ function renderTargetsHead() {
   th(t(lang, 'col.rank'), 'tg-rank');
   th(t(lang, 'col.unit'), 'tg-name');
   for (const indicator of allIndicators()) {
-    const cell = th('', indicator.weight > 0 ? 'tg-ind weighted' : 'tg-ind');
+    const weighted = indicator.weight > 0;
+    const cell = th('', weighted ? 'tg-ind weighted' : 'tg-ind');
     cell.append(el('span', 'tg-ind-name', indicatorName(lang, indicator.id, indicator.name)));
-    cell.append(el('span', 'tg-ind-target', t(lang, 'wall.col.targetMark', formatTarget(indicator.target, lang))));
+    // Which columns decide the rank and which are only watched, in words as well as in weight of type.
+    cell.append(el('span', 'tg-ind-target', `${t(lang, 'wall.col.targetMark', formatTarget(indicator.target, lang))} · ${
+      t(lang, weighted ? 'wall.col.scored' : 'wall.col.monitored')}`));
   }
   th(t(lang, 'met.yes'), 'tg-sum');
 }
@@ -467,6 +472,7 @@ function renderTargets() {
     const entry = state.entries.get(unit);
     const tr = el('tr');
     tr.dataset.unit = unit;
+    tr.classList.toggle('ineligible', entry.eligible === false);
     tr.append(el('td', 'tg-rank', formatNumber(entry.rank, lang)));
     const name = el('th', 'tg-name', shortName(entry.name ?? unit));
     name.scope = 'row';
@@ -496,7 +502,12 @@ function renderTargets() {
       }
       tr.append(td);
     }
-    tr.append(el('td', 'tg-sum', t(lang, 'wall.targets.summary', formatNumber(met, lang), formatNumber(applicable, lang))));
+    // A unit without enough data to be ranked is said so here too, as in the ranking, instead of a count of targets
+    // its handful of dossiers happen to meet.
+    const sum = el('td', 'tg-sum');
+    if (entry.eligible === false && entry.applicable !== false) sum.append(el('span', 'tg-ineligible', t(lang, 'ineligible')));
+    else sum.textContent = t(lang, 'wall.targets.summary', formatNumber(met, lang), formatNumber(applicable, lang));
+    tr.append(sum);
     return tr;
   });
   body.replaceChildren(...trs);
