@@ -89,7 +89,7 @@ const dictionaries = {
     'lang.switchLabel': 'Switch to English',
     'footer.note': 'Tỷ lệ hiển thị được cắt bớt đến một chữ số thập phân, không làm tròn lên.',
     'nav.board': 'Bảng xếp hạng',
-    'nav.wall': 'Màn hình trình chiếu',
+    'nav.wall': 'Màn hình thi đua',
     'wall.title': 'Màn hình thi đua',
     'wall.view.ranking': 'Xếp hạng',
     'wall.view.targets': 'Tình hình đạt chỉ tiêu',
@@ -153,7 +153,7 @@ const dictionaries = {
     'unit.loadError': 'Không tải được số liệu của đơn vị; đang thử lại…',
     'unit.indicators': 'Các chỉ tiêu',
     'unit.trend': 'Diễn biến',
-    'unit.asOfNow': t => `Số liệu cập nhật lúc ${t}`,
+    'unit.asOfNow': t => `cập nhật lúc ${t}`,
   },
   en: {
     'app.title': 'Emulation leaderboard',
@@ -238,7 +238,7 @@ const dictionaries = {
     'lang.switchLabel': 'Chuyển sang tiếng Việt',
     'footer.note': 'Percentages are truncated to one decimal, never rounded up.',
     'nav.board': 'Leaderboard',
-    'nav.wall': 'Wall display',
+    'nav.wall': 'Campaign wall display',
     'wall.title': 'Campaign wall display',
     'wall.view.ranking': 'Ranking',
     'wall.view.targets': 'Targets met',
@@ -302,7 +302,7 @@ const dictionaries = {
     'unit.loadError': 'Could not load the unit\'s figures; trying again…',
     'unit.indicators': 'Indicators',
     'unit.trend': 'Trend',
-    'unit.asOfNow': t => `Figures updated at ${t}`,
+    'unit.asOfNow': t => `updated ${t}`,
   },
 };
 
