@@ -364,10 +364,18 @@ const gapNouns = {
   },
 };
 
-/** "Cần thêm 12 hồ sơ thanh toán trực tuyến để đạt 45 %" / "12 more dossiers paid online to reach 45%". */
-export function gapSentence(lang, id, countText, count, targetText) {
+/**
+ * "Cần thêm 12 hồ sơ thanh toán trực tuyến để đạt 45 %" / "12 more dossiers paid online to reach 45%"; once the
+ * campaign is over (`ended`), what was missing rather than what to do: "Kết thúc đợt còn thiếu 12 … để đạt 45 %".
+ */
+export function gapSentence(lang, id, countText, count, targetText, ended = false) {
   const entry = gapNouns[lang]?.[id] ?? gapNouns.vi[id] ?? (lang === 'en' ? 'dossiers' : 'hồ sơ');
   const noun = Array.isArray(entry) ? entry[count === 1 ? 0 : 1] : entry;
+  if (ended) {
+    return lang === 'en'
+      ? `The campaign ended ${countText} ${noun} short of ${targetText}`
+      : `Kết thúc đợt còn thiếu ${countText} ${noun} để đạt ${targetText}`;
+  }
   return lang === 'en'
     ? `${countText} more ${noun} to reach ${targetText}`
     : `Cần thêm ${countText} ${noun} để đạt ${targetText}`;

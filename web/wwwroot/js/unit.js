@@ -237,7 +237,7 @@ function actionSentence(id, value, status) {
   if (value.gap === null || value.gap === undefined) {
     return status === 'nodata' ? t(lang, 'unit.noDossier') : t(lang, 'unit.unreachable');
   }
-  return gapSentence(lang, id, formatNumber(value.gap, lang), value.gap, formatTarget(value.target, lang));
+  return gapSentence(lang, id, formatNumber(value.gap, lang), value.gap, formatTarget(value.target, lang), campaignEnded() && !state.asOf);
 }
 
 const cards = new Map(); // indicator → { card, chart, chartKey }
@@ -376,10 +376,12 @@ function renderChart(c, indicator, status, target, projected) {
   const key = `${lang}|${JSON.stringify(data)}`;
   if (key === c.chartKey && c.chart) return;
   c.chartKey = key;
+  // No projection (a campaign over, or too little to project from): no legend for a line that is not drawn.
+  const hasProjection = projected !== null && projected !== undefined;
   c.legend.replaceChildren(
     legendItem('value', t(lang, 'unit.chart.value')),
     legendItem('target', t(lang, 'unit.chart.target')),
-    legendItem('projection', t(lang, 'unit.chart.projection')));
+    ...(hasProjection ? [legendItem('projection', t(lang, 'unit.chart.projection'))] : []));
   if (c.chart && c.chartLang === lang) {
     c.chart.setData(data);
     return;
