@@ -153,13 +153,13 @@ function renderHeader() {
   const campaign = state.campaign;
   const board = campaign?.boards?.find(b => b.id === state.boardId);
   $('campaign-name').textContent = campaign?.name ?? '…';
-  const demoEnded = campaign?.playedDay && campaign.end && campaign.playedDay.slice(0, 10) > campaign.end.slice(0, 10);
-  $('board-name').textContent = (board?.name ?? '') + (!campaign?.playedDay ? ''
-    : demoEnded ? ` · ${t(lang, 'header.demo')}` : ` · ${t(lang, 'header.demoDay', formatDate(campaign.playedDay))}`);
-  if (campaign) document.title = `${campaign.name} · ${t(lang, 'wall.title')}`;
   const tz = campaign?.timeZone ?? TIME_ZONE;
-  // Before the first day: the days to the start. After the last: the words alone (a big "0" would only repeat them).
   const countdown = campaign ? campaignCountdown(campaign.start, campaign.end, tz, new Date(), campaign.playedDay) : null;
+  // Played through, the demo stands on the day after the campaign's last: it says it is over, not that day.
+  $('board-name').textContent = (board?.name ?? '') + (!campaign?.playedDay ? ''
+    : countdown?.phase === 'ended' ? ` · ${t(lang, 'header.demo')}` : ` · ${t(lang, 'header.demoDay', formatDate(campaign.playedDay))}`);
+  if (campaign) document.title = `${campaign.name} · ${t(lang, 'wall.title')}`;
+  // Before the first day: the days to the start. After the last: the words alone (a big "0" would only repeat them).
   $('days-left').textContent = countdown === null ? '–' : formatNumber(countdown.days, lang);
   $('days-left').hidden = countdown?.phase === 'ended';
   $('days-left').parentElement.dataset.phase = countdown?.phase ?? '';
@@ -581,10 +581,15 @@ function dayBefore(isoDay) {
   return d.toISOString().slice(0, 10);
 }
 
+/** What the day-start figures are for: the board shown, on the campaign's day now. */
+function dayStartKey() {
+  return `${state.campaignId}/${state.boardId}/${currentDay()}`;
+}
+
 async function refreshDayStart() {
   const campaign = state.campaign;
   if (!campaign?.start || !state.boardId || dayStart.loading) return;
-  const key = `${state.campaignId}/${state.boardId}/${currentDay()}`;
+  const key = dayStartKey();
   if (dayStart.key === key) return;
   dayStart.loading = true;
   try {
@@ -622,7 +627,7 @@ function metToday() {
     const entry = state.entries.get(unit);
     return entry?.eligible !== false && entry?.indicators?.[indicator]?.met === true;
   };
-  if (!dayStart.met || dayStart.key !== `${state.campaignId}/${state.boardId}/${currentDay()}`) {
+  if (!dayStart.met || dayStart.key !== dayStartKey()) {
     // Not read yet: what this screen saw, as long as the board still agrees.
     return state.targetsToday.filter((m, i, all) => metNow(m.unit, m.indicator)
       && all.findIndex(o => o.unit === m.unit && o.indicator === m.indicator) === i);
