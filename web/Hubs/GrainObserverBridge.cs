@@ -31,14 +31,11 @@ public sealed partial class GrainObserverBridge(
     private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan RetryAfterDeathEvery = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long a crossing is remembered: its paths (the unit, its boards) arrive within a publication or two.</summary>
-    private static readonly TimeSpan CrossingMemory = TimeSpan.FromMinutes(1);
-
     private readonly Channel<Func<Task>> _sends = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, byte> _watchedUnits = new(StringComparer.Ordinal);
 
     /// <summary>Crossings sent lately, by unit, indicator and moment: the same one from another path is not sent again.</summary>
-    private readonly ConcurrentDictionary<(string Campaign, string Unit, string Indicator, DateTimeOffset At), DateTimeOffset> _crossingsSent = new();
+    private readonly RecentCrossings _crossingsSent = new();
     private readonly Dictionary<BoardKey, (long Epoch, long Version)> _forwarded = [];
     private readonly Lock _forwardedGate = new();
     private IBoardObserver? _boardReference;
@@ -88,18 +85,9 @@ public sealed partial class GrainObserverBridge(
     /// </summary>
     private void SendCrossing(TargetReached reached)
     {
-        var now = time.GetUtcNow();
-        if (!_crossingsSent.TryAdd((reached.Campaign, reached.Unit, reached.Indicator, reached.At), now))
+        if (!_crossingsSent.TryRemember(reached.Campaign, reached.Unit, reached.Indicator, reached.At, time.GetUtcNow()))
         {
             return;
-        }
-
-        foreach (var (key, sent) in _crossingsSent)
-        {
-            if (now - sent > CrossingMemory)
-            {
-                _crossingsSent.TryRemove(key, out _);
-            }
         }
 
         var groups = new HashSet<string>(StringComparer.Ordinal) { HubGroups.Unit(reached.Campaign, reached.Unit) };
