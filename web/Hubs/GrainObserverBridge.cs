@@ -85,6 +85,12 @@ public sealed partial class GrainObserverBridge(
     /// </summary>
     private void SendCrossing(TargetReached reached)
     {
+        if (audience.IsEmpty)
+        {
+            // Nobody here to tell: a page that subscribes later finds the target met in its snapshot.
+            return;
+        }
+
         if (!_crossingsSent.TryRemember(reached.Campaign, reached.Unit, reached.Indicator, reached.At, time.GetUtcNow()))
         {
             return;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 
 namespace Leaderboard.Web.Hubs;
 
@@ -6,12 +7,20 @@ namespace Leaderboard.Web.Hubs;
 /// Which hub groups have members on this node. The bridge hears every board's and every watched unit's changes, at
 /// up to ten a second each, whether or not anyone here listens; a change for a group with no member on this node is
 /// not turned into a message at all. A subscriber is counted before it reads its snapshot, so anything published after
-/// that read finds it counted, and anything skipped before is in the snapshot.
+/// that read finds it counted, and anything skipped before is in the snapshot. Each group also knows its connections,
+/// so a message for a few groups (a target crossing) finds its connections without walking every connection here.
 /// </summary>
 public sealed class HubAudience
 {
     private readonly ConcurrentDictionary<string, int> _members = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HashSet<string>> _groupsOf = new(StringComparer.Ordinal);
+
+    /// <summary>Each group's connections; taken after a connection's own set when both are (one order, no deadlock).</summary>
+    private readonly Dictionary<string, HashSet<string>> _connectionsIn = new(StringComparer.Ordinal);
+    private readonly Lock _connectionsGate = new();
+
+    /// <summary>No connection on this node is in any group.</summary>
+    public bool IsEmpty => _members.IsEmpty;
 
     public bool HasMembers(string group) => _members.TryGetValue(group, out var count) && count > 0;
 
@@ -19,13 +28,22 @@ public sealed class HubAudience
     public IReadOnlyList<string> ConnectionsIn(IReadOnlySet<string> groups)
     {
         var connections = new List<string>();
-        foreach (var (connectionId, joined) in _groupsOf)
+        var seen = groups.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
+        lock (_connectionsGate)
         {
-            lock (joined)
+            foreach (var group in groups)
             {
-                if (joined.Overlaps(groups))
+                if (!_connectionsIn.TryGetValue(group, out var members))
                 {
-                    connections.Add(connectionId);
+                    continue;
+                }
+
+                foreach (var connectionId in members)
+                {
+                    if (seen is null || seen.Add(connectionId))
+                    {
+                        connections.Add(connectionId);
+                    }
                 }
             }
         }
@@ -41,6 +59,12 @@ public sealed class HubAudience
             if (!groups.Add(group))
             {
                 return;
+            }
+
+            lock (_connectionsGate)
+            {
+                ref var members = ref CollectionsMarshal.GetValueRefOrAddDefault(_connectionsIn, group, out _);
+                (members ??= new HashSet<string>(StringComparer.Ordinal)).Add(connectionId);
             }
         }
 
@@ -60,6 +84,8 @@ public sealed class HubAudience
             {
                 return;
             }
+
+            Forget(connectionId, group);
         }
 
         Decrement(group);
@@ -76,10 +102,22 @@ public sealed class HubAudience
         {
             foreach (var group in groups)
             {
+                Forget(connectionId, group);
                 Decrement(group);
             }
 
             groups.Clear();
+        }
+    }
+
+    private void Forget(string connectionId, string group)
+    {
+        lock (_connectionsGate)
+        {
+            if (_connectionsIn.TryGetValue(group, out var members) && members.Remove(connectionId) && members.Count == 0)
+            {
+                _connectionsIn.Remove(group);
+            }
         }
     }
 

@@ -61,4 +61,25 @@ public sealed class HubAudienceTests
         audience.Disconnected("a");
         Assert.Equal(["b"], audience.ConnectionsIn(new HashSet<string>(StringComparer.Ordinal) { "board:c/b", "unit:c/u" }));
     }
+
+    [Fact]
+    public void A_connection_that_left_a_group_is_no_longer_listed_for_it_and_an_audience_with_nobody_is_empty()
+    {
+        var audience = new HubAudience();
+        Assert.True(audience.IsEmpty);
+        audience.Join("a", "board:c/b");
+        audience.Join("b", "board:c/b");
+        Assert.False(audience.IsEmpty);
+
+        audience.Leave("a", "board:c/b");
+        Assert.Equal(["b"], audience.ConnectionsIn(new HashSet<string>(StringComparer.Ordinal) { "board:c/b" }));
+        Assert.Empty(audience.ConnectionsIn(new HashSet<string>(StringComparer.Ordinal) { "board:c/none" }));
+
+        audience.Disconnected("b");
+        Assert.Empty(audience.ConnectionsIn(new HashSet<string>(StringComparer.Ordinal) { "board:c/b" }));
+        Assert.True(audience.IsEmpty);
+
+        audience.Join("a", "board:c/b");
+        Assert.Equal(["a"], audience.ConnectionsIn(new HashSet<string>(StringComparer.Ordinal) { "board:c/b" }));
+    }
 }
