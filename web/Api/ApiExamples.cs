@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Leaderboard.Domain.Catalogue;
 
 namespace Leaderboard.Web.Api;
 
@@ -124,8 +125,8 @@ public static class ApiExamples
         ["scoreCap"] = 1.2,
         ["minVolume"] = 10,
         ["indicators"] = new JsonArray(
-            new JsonObject { ["id"] = "online-service-usage", ["name"] = "Tỷ lệ DVCTT phát sinh hồ sơ trực tuyến", ["target"] = 0.9, ["weight"] = 0.5 },
-            new JsonObject { ["id"] = "online-payment", ["name"] = "Tỷ lệ thanh toán trực tuyến", ["target"] = 0.45, ["weight"] = 0.5 }),
+            new JsonObject { ["id"] = "online-service-usage", ["name"] = IndicatorNames.Vietnamese(IndicatorIds.OnlineServiceUsage), ["target"] = 0.9, ["weight"] = 0.5 },
+            new JsonObject { ["id"] = "online-payment", ["name"] = IndicatorNames.Vietnamese(IndicatorIds.OnlinePayment), ["target"] = 0.45, ["weight"] = 0.5 }),
         ["boards"] = new JsonArray(new JsonObject
         {
             ["id"] = "don-vi",

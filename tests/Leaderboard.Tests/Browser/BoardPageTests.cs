@@ -99,7 +99,7 @@ public sealed class BoardPageTests(BrowserFixture browser)
         // What the commendations start from: of the three units with enough data, only the leader paid 45 % online.
         await Expect(page.Locator("#targets-summary-title")).ToHaveTextAsync("Số đơn vị đạt chỉ tiêu, trong 3 đơn vị đủ dữ liệu xếp hạng:");
         await Expect(page.Locator("#targets-summary li[data-indicator='online-payment']"))
-            .ToHaveTextAsync("Tỷ lệ thanh toán trực tuyến (chỉ tiêu 45 %): 1/3");
+            .ToHaveTextAsync("Tỷ lệ thanh toán trực tuyến trên Cổng DVCQG (chỉ tiêu 45 %): 1/3");
         await Screenshots.SaveAsync(page, "board-as-of-1440x900.png");
 
         // A unit of that board opens as at the end of that day too: 3 of 12 paid online, where live it has 10 of 19.
@@ -198,7 +198,7 @@ public sealed class BoardPageTests(BrowserFixture browser)
         await Expect(page.Locator("#as-of-end")).ToBeHiddenAsync();
         // By the end, the climber's boost (10 of 19 paid online) met the payment target too.
         await Expect(page.Locator("#targets-summary li[data-indicator='online-payment']"))
-            .ToHaveTextAsync("Tỷ lệ thanh toán trực tuyến (chỉ tiêu 45 %): 2/3");
+            .ToHaveTextAsync("Tỷ lệ thanh toán trực tuyến trên Cổng DVCQG (chỉ tiêu 45 %): 2/3");
 
         // Back to live: the climber leads, and the address no longer names a day.
         await Expect(page.Locator("#print-title")).ToBeHiddenAsync();

@@ -306,17 +306,21 @@ const dictionaries = {
   },
 };
 
-/** Indicator names: `name` for headings, `goal` for sentences ("đạt chỉ tiêu thanh toán trực tuyến"). */
+/**
+ * Indicator names: `name` for headings, as domain.md and the campaign letter name them; `short` where space is counted
+ * (the wall's columns, seen from across a room), when it differs; `goal` for sentences ("đạt chỉ tiêu thanh toán trực
+ * tuyến").
+ */
 const indicators = {
   vi: {
     'online-service-usage': { name: 'Tỷ lệ DVCTT phát sinh hồ sơ trực tuyến', goal: 'chỉ tiêu DVCTT phát sinh hồ sơ trực tuyến' },
-    'online-payment': { name: 'Tỷ lệ thanh toán trực tuyến', goal: 'chỉ tiêu thanh toán trực tuyến' },
+    'online-payment': { name: 'Tỷ lệ thanh toán trực tuyến trên Cổng DVCQG', short: 'Tỷ lệ thanh toán trực tuyến', goal: 'chỉ tiêu thanh toán trực tuyến' },
     'online-dossier': { name: 'Tỷ lệ hồ sơ trực tuyến', goal: 'chỉ tiêu hồ sơ trực tuyến' },
     'on-time': { name: 'Tỷ lệ hồ sơ giải quyết đúng hạn', goal: 'chỉ tiêu giải quyết đúng hạn' },
   },
   en: {
     'online-service-usage': { name: 'Online services with online dossiers', goal: 'online service usage' },
-    'online-payment': { name: 'Online payment rate', goal: 'online payment' },
+    'online-payment': { name: 'Online payment rate on the National Public Service Portal', short: 'Online payment rate', goal: 'online payment' },
     'online-dossier': { name: 'Online dossier rate', goal: 'online dossier' },
     'on-time': { name: 'Dossiers resolved on time', goal: 'on-time resolution' },
   },
@@ -448,6 +452,12 @@ export function t(lang, key, ...args) {
 /** The indicator's display name; the server's name when the id is not one we know. */
 export function indicatorName(lang, id, fallback) {
   return indicators[lang]?.[id]?.name ?? indicators.vi[id]?.name ?? fallback ?? id;
+}
+
+/** The indicator's name where space is counted (the wall): its short form when it has one. */
+export function indicatorShortName(lang, id, fallback) {
+  const entry = indicators[lang]?.[id] ?? indicators.vi[id];
+  return entry?.short ?? entry?.name ?? fallback ?? id;
 }
 
 export function indicatorGoal(lang, id, fallback) {

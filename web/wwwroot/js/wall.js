@@ -12,7 +12,7 @@ import {
   campaignCountdown, formatDate, formatNumber, formatPercent, formatRelative, formatScore, formatTarget, formatTime,
   movement, TIME_ZONE, todayIn,
 } from './format.js';
-import { activityLabel, indicatorGoal, indicatorName, initialLang, t, translateStatic } from './i18n.js';
+import { activityLabel, indicatorGoal, indicatorShortName, initialLang, t, translateStatic } from './i18n.js';
 import { BoardFeed, el, followPlayedDay, getJson, LiveConnection, seg } from './live.js';
 
 const TICKER_SIZE = 12;
@@ -271,7 +271,7 @@ function renderColumns() {
   head.append(el('span', 'col col-name', t(lang, 'col.unit')));
   for (const indicator of weightedIndicators()) {
     const col = el('span', 'col col-ind');
-    col.append(el('span', 'col-ind-name', indicatorName(lang, indicator.id, indicator.name)));
+    col.append(el('span', 'col-ind-name', indicatorShortName(lang, indicator.id, indicator.name)));
     col.append(el('span', 'col-ind-target', t(lang, 'wall.col.targetMark', formatTarget(indicator.target, lang))));
     head.append(col);
   }
@@ -453,7 +453,7 @@ function renderTargetsHead() {
   for (const indicator of allIndicators()) {
     const weighted = indicator.weight > 0;
     const cell = th('', weighted ? 'tg-ind weighted' : 'tg-ind');
-    cell.append(el('span', 'tg-ind-name', indicatorName(lang, indicator.id, indicator.name)));
+    cell.append(el('span', 'tg-ind-name', indicatorShortName(lang, indicator.id, indicator.name)));
     // Which columns decide the rank and which are only watched, in words as well as in weight of type.
     cell.append(el('span', 'tg-ind-target', `${t(lang, 'wall.col.targetMark', formatTarget(indicator.target, lang))} · ${
       t(lang, weighted ? 'wall.col.scored' : 'wall.col.monitored')}`));
@@ -556,7 +556,7 @@ function renderMovers() {
     const body = el('span', 'mover-body');
     body.append(el('span', 'mover-name', shortName(m.name ?? m.unit)));
     const when = m.at ? ` · ${formatTime(new Date(m.at), tz).slice(0, 5)}` : '';
-    body.append(el('span', 'mover-detail', `${indicatorName(lang, m.indicator)} ${formatTarget(m.target, lang)}${when}`));
+    body.append(el('span', 'mover-detail', `${indicatorShortName(lang, m.indicator)} ${formatTarget(m.target, lang)}${when}`));
     li.append(body);
     return li;
   }), 'wall.movers.noTargets');
