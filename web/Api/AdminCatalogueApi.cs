@@ -19,19 +19,34 @@ public static class AdminCatalogueApi
 
     public static IEndpointRouteBuilder MapAdminCatalogueApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/admin/catalogue").WithTags("Admin");
+        var group = app.MapGroup("/api/v1/admin/catalogue").WithTags("Admin")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/", ListAsync).WithName("GetCatalogueFiles").WithSummary("Các tệp danh mục đang dùng và phiên bản");
-        group.MapPut("/units", (HttpContext c, ApiKeys k, CatalogueAdmin a) => ReplaceAsync(c, k, a, CatalogueLoader.UnitsFile))
-            .WithName("PutUnits").WithSummary("Thay danh sách đơn vị (units.csv)");
-        group.MapPut("/procedures", (HttpContext c, ApiKeys k, CatalogueAdmin a) => ReplaceAsync(c, k, a, CatalogueLoader.ProceduresFile))
-            .WithName("PutProcedures").WithSummary("Thay danh mục thủ tục (procedures.csv)");
-        group.MapPut("/assignments", (HttpContext c, ApiKeys k, CatalogueAdmin a) => ReplaceAsync(c, k, a, CatalogueLoader.AssignmentsFile))
-            .WithName("PutAssignments").WithSummary("Thay phân công thủ tục cho đơn vị (assignments.csv)");
+        MapPut(group, "/units", CatalogueLoader.UnitsFile, "PutUnits", "Thay danh sách đơn vị (units.csv)");
+        MapPut(group, "/procedures", CatalogueLoader.ProceduresFile, "PutProcedures", "Thay danh mục thủ tục (procedures.csv)");
+        MapPut(group, "/assignments", CatalogueLoader.AssignmentsFile, "PutAssignments", "Thay phân công thủ tục cho đơn vị (assignments.csv)");
         group.MapPut("/campaigns/{campaign}", (string campaign, HttpContext c, ApiKeys k, CatalogueAdmin a) => ReplaceAsync(c, k, a, $"campaign-{campaign}.json"))
-            .WithName("PutCampaign").WithSummary("Tạo hoặc thay một đợt thi đua (JSON như campaign-*.json)");
+            .WithName("PutCampaign").WithSummary("Tạo hoặc thay một đợt thi đua (JSON như campaign-*.json)")
+            .AddOpenApiOperationTransformer(ApiDocumentation.DescribeCatalogueFileBody)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapDelete("/campaigns/{campaign}", (string campaign, HttpContext c, ApiKeys k, CatalogueAdmin a) => RemoveAsync(c, k, a, $"campaign-{campaign}.json"))
-            .WithName("DeleteCampaign").WithSummary("Xóa một đợt thi đua");
+            .WithName("DeleteCampaign").WithSummary("Xóa một đợt thi đua")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
+    }
+
+    private static void MapPut(RouteGroupBuilder group, string path, string file, string name, string summary)
+    {
+        group.MapPut(path, (HttpContext c, ApiKeys k, CatalogueAdmin a) => ReplaceAsync(c, k, a, file))
+            .WithName(name).WithSummary(summary)
+            .AddOpenApiOperationTransformer(ApiDocumentation.DescribeCatalogueFileBody)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     internal static async Task<Results<Ok<CatalogueAdmin.Listing>, ProblemHttpResult>> ListAsync(HttpContext context, ApiKeys keys, CatalogueAdmin admin) =>

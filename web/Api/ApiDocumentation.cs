@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Leaderboard.Web.Keys;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -18,6 +20,70 @@ public static class ApiDocumentation
     {
         options.AddDocumentTransformer(TransformDocument);
         options.AddOperationTransformer(TransformOperation);
+        options.AddSchemaTransformer(TransformSchema);
+    }
+
+    /// <summary>
+    /// Makes the schemas say what the answers hold: a property left out when null (<c>eligibilityGap</c>,
+    /// <c>previousRank</c>) is not required; figures our converters write as JSON numbers have the number type; and
+    /// problem details list the members api.md adds (<c>field</c>; the NDJSON 413's counts; a catalogue file's
+    /// <c>file</c> and <c>line</c>).
+    /// </summary>
+    private static Task TransformSchema(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (schema.Type is null && schema.Format is "double" or "float")
+        {
+            schema.Type = JsonSchemaType.Number;
+        }
+
+        if (schema.Required is { Count: > 0 } required && context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object)
+        {
+            foreach (var property in context.JsonTypeInfo.Properties)
+            {
+                if (property.AttributeProvider?.GetCustomAttributes(typeof(JsonIgnoreAttribute), inherit: true) is [JsonIgnoreAttribute { Condition: JsonIgnoreCondition.WhenWritingNull or JsonIgnoreCondition.WhenWritingDefault }, ..])
+                {
+                    required.Remove(property.Name);
+                }
+            }
+        }
+
+        if (context.JsonTypeInfo.Type == typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))
+        {
+            schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+            schema.Properties["field"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "Trường gây lỗi (\"body\" khi cả nội dung) — the field at fault (\"body\" for the whole body)",
+            };
+            schema.Properties["processed"] = Count("NDJSON 413: chỉ số của sự kiện đầu tiên chưa được lưu, gửi tiếp từ đó — the index of the first event not stored, to resume from");
+            schema.Properties["accepted"] = Count("NDJSON 413: số sự kiện đã nhận trước đó — events accepted before it");
+            schema.Properties["duplicates"] = Count("NDJSON 413: số sự kiện trùng trước đó — duplicates before it");
+            schema.Properties["rejected"] = Count("NDJSON 413: số sự kiện bị từ chối trước đó — events rejected before it");
+            schema.Properties["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Danh mục: tệp có lỗi — catalogue: the file at fault" };
+            schema.Properties["line"] = new OpenApiSchema { Type = JsonSchemaType.Integer | JsonSchemaType.Null, Description = "Danh mục: dòng có lỗi, đếm từ 1 — catalogue: the line at fault, counted from 1" };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static OpenApiSchema Count(string description) => new() { Type = JsonSchemaType.Integer, Minimum = "0", Description = description };
+
+    /// <summary>The body of a catalogue PUT: the file's text, CSV for units, procedures and assignments, JSON for a campaign.</summary>
+    internal static Task DescribeCatalogueFileBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var campaign = operation.OperationId == "PutCampaign";
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = campaign
+                ? "Nội dung tệp campaign-*.json (UTF-8, tối đa 20 MiB), như trong thư mục dữ liệu mẫu — the campaign file's JSON, as in the sample data (UTF-8, up to 20 MiB)."
+                : "Nội dung tệp CSV (UTF-8, có thể có BOM, tối đa 20 MiB), cùng cột với tệp mẫu; thay cả tệp — the CSV file's text, with the sample's columns (UTF-8, BOM allowed, up to 20 MiB); replaces the whole file.",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                [campaign ? "application/json" : "text/csv"] = new() { Schema = new OpenApiSchema { Type = campaign ? JsonSchemaType.Object : JsonSchemaType.String } },
+            },
+        };
+        return Task.CompletedTask;
     }
 
     private static Task TransformDocument(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)

@@ -64,10 +64,18 @@ public static partial class EventsApi
             {
                 ["application/json"] = new()
                 {
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.Object } },
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Array, Items = EventSchemas.Event() },
                     Example = ApiExamples.EventsArray(),
                 },
-                ["application/x-ndjson"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String }, Example = ApiExamples.EventsNdjson() },
+                ["application/x-ndjson"] = new()
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Description = "Mỗi dòng một sự kiện như trong mảng JSON (UTF-8, dòng trống được bỏ qua) — one event per line, as in the JSON array (UTF-8; blank lines are skipped).",
+                    },
+                    Example = ApiExamples.EventsNdjson(),
+                },
             },
         };
         return Task.CompletedTask;
@@ -346,13 +354,15 @@ public static partial class EventsApi
 
     private static ProblemHttpResult TooLarge(long limit, bool ndjson, long? sent)
     {
-        var size = sent is { } bytes ? string.Create(CultureInfo.InvariantCulture, $"Nội dung {bytes / (1024.0 * 1024.0):0.#} MiB; ") : string.Empty;
+        // In bytes: a body one byte over the limit is "10 MiB" rounded, which read as if the limit were not passed.
+        var vi = CultureInfo.GetCultureInfo("vi-VN");
+        var size = sent is { } bytes ? string.Create(vi, $"Nội dung {bytes:N0} byte; ") : string.Empty;
         var what = ndjson ? "NDJSON" : "mảng JSON";
         var instead = ndjson ? string.Empty : " hoặc gửi NDJSON (Content-Type: application/x-ndjson, tới 100 MiB, đọc từng dòng)";
         return Problem(
             StatusCodes.Status413PayloadTooLarge,
             "Nội dung quá lớn",
-            $"{size}giới hạn là {limit / (1024 * 1024)} MiB cho {what}. Không có sự kiện nào được lưu; hãy chia nhỏ lô sự kiện{instead}.");
+            string.Create(vi, $"{size}giới hạn là {limit:N0} byte ({limit / (1024 * 1024)} MiB) cho {what}. Không có sự kiện nào được lưu; hãy chia nhỏ lô sự kiện{instead}."));
     }
 
     private static ProblemHttpResult Unavailable(HttpContext context)

@@ -194,8 +194,15 @@ public sealed class InvalidInputTests(LeaderboardServerFixture fixture) : IClass
 
         using var over = await PostAsync(Body(head, " "u8.ToArray(), (10 * MiB) + 1 - head.Length - tail.Length, tail, declaredLength));
         var problem = await IngestAnswer.ProblemAsync(over, HttpStatusCode.RequestEntityTooLarge);
-        // It says what to do: smaller batches, or NDJSON, whose limit is ten times this one.
-        Assert.Contains("application/x-ndjson", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // It says what to do: smaller batches, or NDJSON, whose limit is ten times this one; and, in bytes, by how much
+        // (a declared length only: a body sent without one is cut where the limit is reached).
+        var detail = problem.GetProperty("detail").GetString();
+        Assert.Contains("application/x-ndjson", detail, StringComparison.Ordinal);
+        Assert.Contains("giới hạn là 10.485.760 byte (10 MiB)", detail, StringComparison.Ordinal);
+        if (declaredLength)
+        {
+            Assert.StartsWith("Nội dung 10.485.761 byte;", detail, StringComparison.Ordinal);
+        }
 
         using var exact = await PostAsync(Body(head, " "u8.ToArray(), (10 * MiB) - head.Length - tail.Length, tail, declaredLength));
         IngestAnswer.Tally(await IngestAnswer.OkAsync(exact), accepted: 3, duplicates: 0);

@@ -94,6 +94,73 @@ public sealed class OpenApiTests(LeaderboardServerFixture fixture) : IClassFixtu
         Assert.Equal("integrator", create.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example").GetProperty("kind").GetString());
     }
 
+    [Fact]
+    public async Task Every_property_the_schemas_require_is_in_the_answers_and_figures_are_numbers()
+    {
+        var document = await DocumentAsync();
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var board = await _server.GetAsync<JsonElement>($"/api/v1/campaigns/{UnitNumbers.Campaign}/boards/don-vi");
+        var entries = board.GetProperty("entries");
+        Assert.True(entries.GetArrayLength() > 1);
+
+        // Units with enough data leave eligibilityGap out: a schema that required it failed strict clients.
+        foreach (var entry in entries.EnumerateArray())
+        {
+            AssertHasRequired(schemas.GetProperty("EntryDto"), entry);
+            var unit = await _server.GetAsync<JsonElement>($"/api/v1/campaigns/{UnitNumbers.Campaign}/units/{entry.GetProperty("unit").GetString()}");
+            AssertHasRequired(schemas.GetProperty("UnitDto"), unit);
+        }
+
+        Assert.Equal("number", schemas.GetProperty("EntryDto").GetProperty("properties").GetProperty("score").GetProperty("type").GetString());
+        var problem = schemas.GetProperty("ProblemDetails").GetProperty("properties");
+        Assert.Equal("string", problem.GetProperty("field").GetProperty("type").GetString());
+        Assert.Equal("integer", problem.GetProperty("processed").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task The_events_body_has_a_schema_per_type_that_its_examples_and_the_spec_examples_meet()
+    {
+        var document = await DocumentAsync();
+        var body = document.GetProperty("paths").GetProperty("/api/v1/events").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+        var types = body.GetProperty("schema").GetProperty("items").GetProperty("oneOf").EnumerateArray()
+            .ToDictionary(t => t.GetProperty("title").GetString()!, StringComparer.Ordinal);
+        Assert.Equal(["dossier.finished", "dossier.received", "dossier.voided", "payment.completed", "payment.refunded"], types.Keys.Order(StringComparer.Ordinal));
+
+        // The reference's own examples, and every event the spec's worked examples accept.
+        var events = body.GetProperty("example").EnumerateArray().ToList();
+        foreach (var file in SpecExample.All())
+        {
+            var example = SpecExample.Load(file);
+            events.AddRange(example.Events.Where((_, i) => example.Verdicts[i].GetProperty("verdict").GetString() != "rejected"));
+        }
+
+        Assert.NotEmpty(events);
+        foreach (var e in events)
+        {
+            var type = types[e.GetProperty("type").GetString()!];
+            AssertHasRequired(type, e);
+            var properties = type.GetProperty("properties");
+            foreach (var field in e.EnumerateObject())
+            {
+                if (properties.TryGetProperty(field.Name, out var schema) && schema.TryGetProperty("enum", out var values))
+                {
+                    Assert.Contains(field.Value.GetString(), values.EnumerateArray().Select(v => v.GetString()));
+                }
+            }
+        }
+
+        var csv = document.GetProperty("paths").GetProperty("/api/v1/admin/catalogue/units").GetProperty("put").GetProperty("requestBody").GetProperty("content");
+        Assert.True(csv.TryGetProperty("text/csv", out _));
+    }
+
+    private static void AssertHasRequired(JsonElement schema, JsonElement value)
+    {
+        foreach (var name in schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()!))
+        {
+            Assert.True(value.TryGetProperty(name, out _), $"'{name}' is required by the schema but missing from {value}");
+        }
+    }
+
     [Theory]
     [InlineData("/docs/api", "text/html")]
     [InlineData("/docs/api/init.js", "text/javascript")]
