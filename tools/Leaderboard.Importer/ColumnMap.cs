@@ -10,6 +10,9 @@ namespace Leaderboard.Importer;
 public sealed class ColumnMap
 {
     private readonly Dictionary<string, string> _headers;
+
+    /// <summary>Fields whose header the user named with <c>--map</c>: a header not in the file is then an error.</summary>
+    private readonly HashSet<string> _mapped = new(StringComparer.Ordinal);
     private Dictionary<string, int> _index = [];
 
     private ColumnMap(Dictionary<string, string> headers) => _headers = headers;
@@ -60,6 +63,7 @@ public sealed class ColumnMap
             var known = Columns.DefaultHeaders.Keys.FirstOrDefault(k => string.Equals(k, field, StringComparison.OrdinalIgnoreCase))
                 ?? throw new ImportException($"Trường '{field}' không có; các trường: {string.Join(", ", Columns.DefaultHeaders.Keys)}.");
             result._headers[known] = header;
+            result._mapped.Add(known);
         }
 
         return result;
@@ -68,8 +72,12 @@ public sealed class ColumnMap
     /// <summary>The header name of a field.</summary>
     public string HeaderOf(string field) => _headers[field];
 
-    /// <summary>Finds each field's column in the header row; a missing required column stops the import.</summary>
-    public void Bind(IReadOnlyList<string> header)
+    /// <summary>
+    /// Finds each field's column in the header row. A missing required column, or a header named with <c>--map</c> that
+    /// the file does not have, stops the import. Returns the optional fields that have no column, whose events will not
+    /// be made (a renamed "Ngày kết thúc xử lý" would otherwise drop every finish without a word).
+    /// </summary>
+    public IReadOnlyList<string> Bind(IReadOnlyList<string> header)
     {
         Header = header;
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -87,12 +95,22 @@ public sealed class ColumnMap
             }
         }
 
+        var found = $"Các cột trong tệp: {string.Join(", ", header.Select(h => $"'{h.Trim()}'"))}.";
         var missing = Columns.Required.Where(f => !_index.ContainsKey(f)).Select(f => $"'{_headers[f]}' ({f})").ToList();
         if (missing.Count > 0)
         {
             throw new ImportException(
-                $"Thiếu cột bắt buộc: {string.Join(", ", missing)}. Dùng --map \"Tên cột=trường\" nếu tệp đặt tên khác.");
+                $"Thiếu cột bắt buộc: {string.Join(", ", missing)}. Dùng --map \"Tên cột=trường\" nếu tệp đặt tên khác. {found} "
+                + "Nếu tên cột trong tệp bị lỗi phông chữ, hãy lưu tệp dạng CSV UTF-8.");
         }
+
+        var unmapped = _mapped.Where(f => !_index.ContainsKey(f)).Order(StringComparer.Ordinal).Select(f => $"'{_headers[f]}' ({f})").ToList();
+        if (unmapped.Count > 0)
+        {
+            throw new ImportException($"Không thấy cột đã chỉ định bằng --map: {string.Join(", ", unmapped)}. {found}");
+        }
+
+        return [.. Columns.Optional.Where(f => !_index.ContainsKey(f))];
     }
 
     /// <summary>The trimmed value of a field in a record; empty when the column is absent or the record short.</summary>

@@ -37,4 +37,16 @@ public static class Columns
 
     /// <summary>Without these a row cannot become a receipt.</summary>
     public static IReadOnlyList<string> Required { get; } = [Dossier, Procedure, Unit, Channel, ReceivedAt];
+
+    /// <summary>Read when present; without them some events are not made (<see cref="Status"/> is informative only).</summary>
+    public static IReadOnlyList<string> Optional { get; } = [DueAt, FinishedAt, Payment, Amount, Method, PaidAt, PaymentStatus];
+
+    /// <summary>What is not imported when an optional column is missing, said to the user before the import starts.</summary>
+    public static string WithoutColumn(string field) => field switch
+    {
+        DueAt => "hồ sơ không có hạn giải quyết (chỉ tiêu đúng hạn không tính được)",
+        FinishedAt => "không có sự kiện hồ sơ giải quyết xong",
+        Payment => "không có sự kiện thanh toán nào",
+        _ => "mọi dòng có mã thanh toán sẽ bị từ chối hoặc thiếu sự kiện hoàn phí",
+    };
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Leaderboard.Client;
 
 namespace Leaderboard.Importer;
@@ -5,6 +6,9 @@ namespace Leaderboard.Importer;
 /// <summary>The command: arguments in, messages out, an exit code (0 done, 1 some rows rejected, 2 cannot go on).</summary>
 public static class ImportCommand
 {
+    /// <summary>Counts and durations as Vietnamese readers write them: 200.000 dòng, 0,2 giây.</summary>
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
     public static async Task<int> RunAsync(
         IReadOnlyList<string> args, Func<string, string?> environment, TextWriter output, TextWriter errors, bool interactive, CancellationToken cancellationToken)
     {
@@ -32,19 +36,20 @@ public static class ImportCommand
         {
             BaseAddress = options.Url,
             Key = options.Key,
-            OnRetry = r => errors.WriteLine(
-                $"{Environment.NewLine}Gửi chưa được ({(r.StatusCode is { } s ? $"HTTP {s}" : r.Error?.Message)}); thử lại lần {r.Attempt} sau {r.Delay.TotalSeconds:F1} giây."),
+            OnRetry = r => errors.WriteLine(string.Create(
+                Vietnamese,
+                $"{Environment.NewLine}Gửi chưa được ({(r.StatusCode is { } s ? $"HTTP {s}" : r.Error?.Message)}); thử lại lần {r.Attempt} sau {r.Delay.TotalSeconds:0.#} giây.")),
         });
         var importer = new Importer(options, client, new ProgressBar(errors, interactive, TimeProvider.System), errors);
         try
         {
             var summary = await importer.RunAsync(cancellationToken);
-            static string Counts(int accepted, int duplicates, int rejectedRows) =>
-                $"{accepted} sự kiện mới, {duplicates} sự kiện đã có (trùng lặp), {rejectedRows} dòng bị từ chối";
+            static string Counts(int accepted, int duplicates, int rejectedRows) => string.Create(
+                Vietnamese, $"{accepted:N0} sự kiện mới, {duplicates:N0} sự kiện đã có (trùng lặp), {rejectedRows:N0} dòng bị từ chối");
             var run = summary.ThisRun;
             await output.WriteLineAsync(summary.SkippedRows == 0
-                ? $"Đã nhập {summary.Rows} dòng (0 dòng bỏ qua vì đã nhập ở lần trước): {Counts(summary.Accepted, summary.Duplicates, summary.RejectedRows)}."
-                : $"Đã nhập {summary.Rows} dòng ({summary.SkippedRows} dòng bỏ qua vì đã nhập ở lần trước). Lần chạy này: {Counts(run.Accepted, run.Duplicates, run.RejectedRows)}; " +
+                ? string.Create(Vietnamese, $"Đã nhập {summary.Rows:N0} dòng (0 dòng bỏ qua vì đã nhập ở lần trước): {Counts(summary.Accepted, summary.Duplicates, summary.RejectedRows)}.")
+                : string.Create(Vietnamese, $"Đã nhập {summary.Rows:N0} dòng ({summary.SkippedRows:N0} dòng bỏ qua vì đã nhập ở lần trước). Lần chạy này: {Counts(run.Accepted, run.Duplicates, run.RejectedRows)}; ") +
                   $"tính cả các lần trước: {Counts(summary.Accepted, summary.Duplicates, summary.RejectedRows)}.");
             if (summary.RejectedRows > 0)
             {

@@ -23,6 +23,17 @@ public sealed record ImportOptions(string File, Uri Url, string Key, ColumnMap C
           --report  báo cáo các dòng bị từ chối (mặc định: <file>.rejected.csv)
           --batch   số sự kiện mỗi lần gửi (mặc định 1000)
 
+        Cột mặc định (trường): Mã hồ sơ (dossier), Mã TTHC (procedure), Mã đơn vị (unit), Kênh thực hiện (channel),
+        Ngày tiếp nhận (receivedAt) là bắt buộc; Ngày hẹn trả (dueAt), Ngày kết thúc xử lý (finishedAt), Trạng thái
+        (status, chỉ để tham khảo), Mã thanh toán (payment), Số tiền (amount), Hình thức thanh toán (method), Ngày thanh
+        toán (paidAt), Trạng thái thanh toán (paymentStatus) được đọc khi có; thiếu cột nào sẽ được cảnh báo trước khi nhập.
+          ngày         dd/MM/yyyy HH:mm:ss, dd/MM/yyyy HH:mm hoặc dd/MM/yyyy (giờ Việt Nam)
+          kênh         Trực tuyến, Trực tiếp, BCCI (Bưu chính công ích)
+          hình thức    Trực tuyến, Tiền mặt, Chuyển khoản
+          số tiền      số đồng nguyên: 80000, 80.000, 80,000 hoặc 80.000,00 (phần lẻ khác 0 bị từ chối)
+          trạng thái   Đã thanh toán (hoặc để trống); Đã hoàn phí, Hủy thanh toán (thêm sự kiện hoàn phí);
+          thanh toán   Chưa thanh toán, Chờ thanh toán (không tạo sự kiện thanh toán); giá trị khác bị từ chối
+
         Mã thoát: 0 thành công, 1 có dòng bị từ chối (xem báo cáo), 2 lỗi không thể tiếp tục.
         """;
 

@@ -12,6 +12,8 @@ namespace Leaderboard.Importer;
 public sealed class Importer(ImportOptions options, LeaderboardClient client, ProgressBar progress, TextWriter messages)
 {
     /// <summary>Called after each batch is acknowledged and its checkpoint saved.</summary>
+    private bool _warnedOfColumns;
+
     public Action<ImportCheckpoint>? BatchAcknowledged { get; init; }
 
     public async Task<ImportSummary> RunAsync(CancellationToken cancellationToken = default)
@@ -75,7 +77,18 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
         using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var csv = new CsvReader(text, separator);
         var header = csv.Read() ?? throw new ImportException($"Tệp '{options.File}' rỗng.");
-        options.Columns.Bind(header);
+        var absent = options.Columns.Bind(header);
+        if (!_warnedOfColumns)
+        {
+            _warnedOfColumns = true;
+            foreach (var field in absent)
+            {
+                await messages.WriteLineAsync(
+                    $"Cảnh báo: không thấy cột '{options.Columns.HeaderOf(field)}' ({field}): {Columns.WithoutColumn(field)}. "
+                    + "Nếu tệp đặt tên khác, dừng lại (Ctrl+C) và dùng --map \"Tên cột=trường\".");
+            }
+        }
+
         using var digest = new RowDigest();
         digest.Append(header);
         var mapper = new RowMapper(options.Columns, RowMapper.VietnamTime());

@@ -25,7 +25,20 @@ public sealed class RowMapper(ColumnMap columns, TimeZoneInfo timeZone)
         ("Trực tuyến", "online"), ("Tiền mặt", "cash"), ("Chuyển khoản", "transfer"),
         ("online", "online"), ("cash", "cash"), ("transfer", "transfer"));
 
-    private static readonly HashSet<string> Refunds = [.. new[] { "Đã hoàn phí", "Hủy thanh toán" }.Select(ColumnMap.Normalize)];
+    /// <summary>
+    /// Payment statuses: paid, paid then refunded or cancelled (a refund too), or not paid (no event). Both placements of
+    /// the tone mark ("Hủy", "Huỷ") are in use. An empty status with a payment date is read as paid, as the export's
+    /// payment rows carry one; any other value is refused rather than guessed.
+    /// </summary>
+    private static readonly Dictionary<string, PaymentStatus> PaymentStatuses = new[]
+    {
+        ("Đã thanh toán", PaymentStatus.Paid), ("", PaymentStatus.Paid),
+        ("Đã hoàn phí", PaymentStatus.Refunded), ("Đã hoàn tiền", PaymentStatus.Refunded),
+        ("Hủy thanh toán", PaymentStatus.Refunded), ("Huỷ thanh toán", PaymentStatus.Refunded),
+        ("Đã hủy", PaymentStatus.Refunded), ("Đã huỷ", PaymentStatus.Refunded),
+        ("Chưa thanh toán", PaymentStatus.Unpaid), ("Chờ thanh toán", PaymentStatus.Unpaid),
+        ("Thanh toán không thành công", PaymentStatus.Unpaid), ("Thanh toán thất bại", PaymentStatus.Unpaid),
+    }.ToDictionary(p => ColumnMap.Normalize(p.Item1), p => p.Item2, StringComparer.Ordinal);
 
     private readonly HashSet<string> _emitted = new(StringComparer.Ordinal);
 
@@ -113,6 +126,19 @@ public sealed class RowMapper(ColumnMap columns, TimeZoneInfo timeZone)
 
     private void MapPayment(int row, IReadOnlyList<string> record, string dossier, string unit, string payment, List<RowEvent> events, List<RowError> errors)
     {
+        var statusText = columns.Value(record, Columns.PaymentStatus);
+        if (!PaymentStatuses.TryGetValue(ColumnMap.Normalize(statusText), out var status))
+        {
+            errors.Add(Error(row, Columns.PaymentStatus, Columns.PaymentStatus, $"'{statusText}' không phải trạng thái thanh toán đã biết (Đã thanh toán, Đã hoàn phí, Hủy thanh toán, Chưa thanh toán)."));
+            return;
+        }
+
+        if (status == PaymentStatus.Unpaid)
+        {
+            // Not paid (yet): nothing happened that events.md has a fact for.
+            return;
+        }
+
         var paidAt = Time(row, record, Columns.PaidAt, "occurredAt", required: true, errors);
         var amount = Amount(row, record, errors);
         var method = Translate(row, record, Columns.Method, "method", Methods, "hình thức thanh toán", errors);
@@ -133,7 +159,7 @@ public sealed class RowMapper(ColumnMap columns, TimeZoneInfo timeZone)
         }
 
         // The export has no refund date: the refund is dated with the payment (its order does not matter, events.md).
-        if (paidAt is not null && Refunds.Contains(ColumnMap.Normalize(columns.Value(record, Columns.PaymentStatus))))
+        if (paidAt is not null && status == PaymentStatus.Refunded)
         {
             Emit(events, row, new EventBody
             {
@@ -216,15 +242,71 @@ public sealed class RowMapper(ColumnMap columns, TimeZoneInfo timeZone)
     private long? Amount(int row, IReadOnlyList<string> record, List<RowError> errors)
     {
         var text = columns.Value(record, Columns.Amount);
-        // Spreadsheets write 80000 or, with Vietnamese grouping, 80.000; both are whole đồng.
-        var digits = text.Replace(".", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-        if (digits.Length > 0 && digits.Length <= 13 && digits.All(char.IsAsciiDigit) && long.Parse(digits, CultureInfo.InvariantCulture) is > 0 and var amount)
+        switch (ReadAmount(text))
         {
-            return amount;
+            case > 0 and var amount:
+                return amount;
+            case FractionalAmount:
+                errors.Add(Error(row, Columns.Amount, "amount", $"'{text}' có phần lẻ của đồng; số tiền phải là số đồng nguyên."));
+                return null;
+            default:
+                errors.Add(Error(row, Columns.Amount, "amount", text.Length == 0 ? "Thiếu số tiền." : $"'{text}' không phải số tiền (đồng) hợp lệ."));
+                return null;
+        }
+    }
+
+    /// <summary>Returned by <see cref="ReadAmount"/> for an amount with a non-zero part below one đồng.</summary>
+    internal const long FractionalAmount = -2;
+
+    /// <summary>
+    /// Whole đồng as spreadsheets write them: <c>80000</c>, grouped by thousands with dots (vi-VN, <c>80.000</c>), commas
+    /// or spaces, and with a decimal part of zeros (<c>80000.00</c>, <c>80.000,00</c>). A separator followed by one or
+    /// two digits is the decimal one; by three, a grouping one. -1 when the text is not an amount.
+    /// </summary>
+    internal static long ReadAmount(string text)
+    {
+        var s = text.Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal);
+        var whole = s;
+        var last = s.LastIndexOfAny(['.', ',']);
+        char? decimalSeparator = null;
+        if (last >= 0 && s.Length - last - 1 is 1 or 2)
+        {
+            decimalSeparator = s[last];
+            var fraction = s[(last + 1)..];
+            if (!fraction.All(char.IsAsciiDigit))
+            {
+                return -1;
+            }
+
+            whole = s[..last];
+            if (fraction.Any(c => c != '0'))
+            {
+                return whole.Length > 0 && GroupedDigits(whole, decimalSeparator) is not null ? FractionalAmount : -1;
+            }
         }
 
-        errors.Add(Error(row, Columns.Amount, "amount", text.Length == 0 ? "Thiếu số tiền." : $"'{text}' không phải số tiền (đồng) hợp lệ."));
-        return null;
+        return GroupedDigits(whole, decimalSeparator) is { Length: > 0 and <= 13 } digits
+            && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) ? amount : -1;
+    }
+
+    /// <summary>The digits of a whole number written plain or grouped by thousands with one separator (not the decimal one).</summary>
+    private static string? GroupedDigits(string whole, char? decimalSeparator)
+    {
+        if (whole.Length > 0 && whole.All(char.IsAsciiDigit))
+        {
+            return whole;
+        }
+
+        var separator = whole.FirstOrDefault(c => !char.IsAsciiDigit(c));
+        if (separator is not ('.' or ',') || separator == decimalSeparator)
+        {
+            return null;
+        }
+
+        var groups = whole.Split(separator);
+        return groups[0].Length is >= 1 and <= 3 && groups[0].All(char.IsAsciiDigit) && groups.Skip(1).All(g => g.Length == 3 && g.All(char.IsAsciiDigit))
+            ? string.Concat(groups)
+            : null;
     }
 
     private string? Translate(int row, IReadOnlyList<string> record, string column, string field, Dictionary<string, string> values, string what, List<RowError> errors)

@@ -73,6 +73,30 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_missing_optional_column_is_said_before_the_import_and_a_mapped_header_not_in_the_file_stops_it()
+    {
+        var file = Path.Combine(_folder, "renamed-optional.csv");
+        var text = File.ReadAllText(SampleExport, Encoding.UTF8)
+            .Replace("Ngày kết thúc xử lý", "Ngày kết thúc", StringComparison.Ordinal)
+            .Replace("H37-24", $"H37-{ToolkitEvents.NewTag()}-24", StringComparison.Ordinal);
+        File.WriteAllText(file, text, new UTF8Encoding(true));
+        string[] args = ["--file", file, "--url", _server.Address.ToString()];
+
+        // A mapped header that is not in the file: the user said where the field is, and it is not there.
+        var refused = new StringWriter();
+        Assert.Equal(2, await ImportCommand.RunAsync([.. args, "--map", "Ngay ket thuc=finishedAt"], Key, TextWriter.Null, refused, interactive: false, CancellationToken.None));
+        Assert.Contains("Không thấy cột đã chỉ định bằng --map: 'Ngay ket thuc' (finishedAt)", refused.ToString(), StringComparison.Ordinal);
+        Assert.Contains("'Ngày kết thúc'", refused.ToString(), StringComparison.Ordinal);
+
+        // Without a map the import goes on, but says first that no finish will be imported, and how to map it.
+        var errors = new StringWriter();
+        var output = new StringWriter();
+        Assert.Equal(0, await ImportCommand.RunAsync(args, Key, output, errors, interactive: false, CancellationToken.None));
+        Assert.Contains("Cảnh báo: không thấy cột 'Ngày kết thúc xử lý' (finishedAt): không có sự kiện hồ sơ giải quyết xong.", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Đã nhập 36 dòng (0 dòng bỏ qua vì đã nhập ở lần trước): 61 sự kiện mới", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_re_run_checks_its_checkpoint_against_the_server_before_it_skips_anything()
     {
         var rows = File.ReadAllLines(SampleExport, Encoding.UTF8).Skip(1).Select(ExportRow.Parse).ToList();
