@@ -36,6 +36,7 @@ public static class ImportCommand
         {
             BaseAddress = options.Url,
             Key = options.Key,
+            MaxRetries = options.Retries,
             OnRetry = r => errors.WriteLine(string.Create(
                 Vietnamese,
                 $"{Environment.NewLine}Gửi chưa được ({(r.StatusCode is { } s ? $"HTTP {s}" : r.Error?.Message)}); thử lại lần {r.Attempt} sau {r.Delay.TotalSeconds:0.#} giây.")),
@@ -69,6 +70,14 @@ public static class ImportCommand
             await errors.WriteLineAsync(
                 $"{Environment.NewLine}Lỗi: {ex.Message} Tệp điểm dừng ({options.StatePath}) và báo cáo ({options.ReportPath}) được ghi cạnh tệp CSV; " +
                 "chọn nơi khác bằng --state và --report.");
+            return 2;
+        }
+        catch (Exception ex) when (ex is LeaderboardClientException { StatusCode: null or 408 or 429 or >= 500 } or HttpRequestException)
+        {
+            // The server did not take a batch: what it acknowledged before is in the checkpoint, and a re-run goes on from it.
+            await errors.WriteLineAsync(
+                $"{Environment.NewLine}Lỗi: {ex.Message}{Environment.NewLine}Các dòng máy chủ đã xác nhận được ghi trong {options.StatePath}: "
+                + $"chạy lại cùng lệnh để tiếp tục từ đó; thêm --retries (ví dụ --retries 100) để chờ máy chủ lâu hơn.");
             return 2;
         }
         catch (Exception ex) when (ex is ImportException or LeaderboardClientException or IOException)

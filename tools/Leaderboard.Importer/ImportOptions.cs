@@ -2,17 +2,20 @@ using System.Globalization;
 
 namespace Leaderboard.Importer;
 
-/// <summary>The command line: <c>--file</c>, <c>--url</c>, <c>--key</c> (or LEADERBOARD_KEY), <c>--map</c>, <c>--state</c>, <c>--report</c>, <c>--batch</c>.</summary>
-public sealed record ImportOptions(string File, Uri Url, string Key, ColumnMap Columns, string StatePath, string ReportPath, int BatchSize)
+/// <summary>The command line: <c>--file</c>, <c>--url</c>, <c>--key</c> (or LEADERBOARD_KEY), <c>--map</c>, <c>--state</c>, <c>--report</c>, <c>--batch</c>, <c>--retries</c>.</summary>
+public sealed record ImportOptions(string File, Uri Url, string Key, ColumnMap Columns, string StatePath, string ReportPath, int BatchSize, int Retries = ImportOptions.DefaultRetries)
 {
     public const string KeyVariable = "LEADERBOARD_KEY";
+
+    /// <summary>Retries of a batch the server did not take (default 8, about 35 seconds of waiting).</summary>
+    public const int DefaultRetries = 8;
 
     public const string Usage = """
         Nhập tệp CSV xuất từ hệ thống một cửa vào bảng xếp hạng thi đua.
 
         leaderboard-import --file ho-so-2024.csv --url http://localhost:5000 --key <khóa>
                            [--map "Mã hồ sơ=dossier,..." | --map cot.json] [--state tep.import-state.json]
-                           [--report tep.rejected.csv] [--batch 1000]
+                           [--report tep.rejected.csv] [--batch 1000] [--retries 8]
 
           --file    tệp CSV (UTF-8, có hoặc không có BOM; dấu phẩy hoặc chấm phẩy)
           --url     địa chỉ máy chủ
@@ -22,6 +25,8 @@ public sealed record ImportOptions(string File, Uri Url, string Key, ColumnMap C
           --state   tệp điểm dừng (mặc định: <file>.import-state.json); chạy lại sẽ tiếp tục từ dòng đã được xác nhận
           --report  báo cáo các dòng bị từ chối (mặc định: <file>.rejected.csv)
           --batch   số sự kiện mỗi lần gửi (mặc định 1000)
+          --retries số lần gửi lại một lô khi máy chủ chưa nhận (mặc định 8, chờ khoảng 35 giây; mỗi lần chờ gấp
+                    đôi, tối đa 30 giây: 100 lần là gần một giờ)
 
         Cột mặc định (trường): Mã hồ sơ (dossier), Mã TTHC (procedure), Mã đơn vị (unit), Kênh thực hiện (channel),
         Ngày tiếp nhận (receivedAt) là bắt buộc; Ngày hẹn trả (dueAt), Ngày kết thúc xử lý (finishedAt), Trạng thái
@@ -61,7 +66,7 @@ public sealed record ImportOptions(string File, Uri Url, string Key, ColumnMap C
                 throw new ImportException($"Tham số '{name}' không hợp lệ.");
             }
 
-            if (name is not ("--file" or "--url" or "--key" or "--map" or "--state" or "--report" or "--batch"))
+            if (name is not ("--file" or "--url" or "--key" or "--map" or "--state" or "--report" or "--batch" or "--retries"))
             {
                 throw new ImportException($"Không có tham số '{name}'.");
             }
@@ -88,6 +93,12 @@ public sealed record ImportOptions(string File, Uri Url, string Key, ColumnMap C
             throw new ImportException("--batch phải là số nguyên từ 1 đến 50000.");
         }
 
+        var retries = DefaultRetries;
+        if (values.TryGetValue("--retries", out var r) && (!int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out retries) || retries > 1_000))
+        {
+            throw new ImportException("--retries phải là số nguyên từ 0 đến 1000.");
+        }
+
         return new ImportOptions(
             file,
             address,
@@ -95,6 +106,7 @@ public sealed record ImportOptions(string File, Uri Url, string Key, ColumnMap C
             ColumnMap.Parse(values.GetValueOrDefault("--map")),
             values.GetValueOrDefault("--state") ?? file + ".import-state.json",
             values.GetValueOrDefault("--report") ?? file + ".rejected.csv",
-            batch);
+            batch,
+            retries);
     }
 }

@@ -213,6 +213,12 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
         // Nothing was acknowledged, so the bar never said anything was done (it used to show 100 % of the file read).
         Assert.DoesNotContain("%", bar.ToString(), StringComparison.Ordinal);
         Assert.False(File.Exists(options.StatePath));
+
+        // The command says how to go on: run it again, and wait longer with --retries.
+        var errors = new StringWriter();
+        Assert.Equal(2, await ImportCommand.RunAsync(["--file", file, "--url", unreachable.ToString(), "--retries", "0"], Key, TextWriter.Null, errors, interactive: false, CancellationToken.None));
+        Assert.Contains("chạy lại cùng lệnh để tiếp tục từ đó; thêm --retries", errors.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("thử lại lần", errors.ToString(), StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
