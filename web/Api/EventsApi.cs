@@ -145,7 +145,10 @@ public static partial class EventsApi
         {
             // A byte-order mark is how some Windows tools start UTF-8 files; it is not content.
             var json = StartsWithBom(read.Buffer) ? read.Buffer.Slice(3) : read.Buffer;
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
+            // Any depth: how deep an event may nest is the parser's to judge, per event, as for an NDJSON line
+            // (api.md refuses a whole batch only when its body is not JSON). The reader and the document keep their
+            // own stacks, and the body's size bounds them.
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = int.MaxValue });
             document = JsonDocument.ParseValue(ref reader);
             if (reader.Read())
             {

@@ -103,6 +103,41 @@ public sealed class InvalidInputTests(LeaderboardServerFixture fixture) : IClass
         Assert.DoesNotContain("LineNumber", detail, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(255, true)]
+    [InlineData(300, false)]
+    public async Task A_deeply_nested_extra_field_is_judged_per_event_the_same_in_an_array_as_in_NDJSON(int depth, bool accepted)
+    {
+        // Valid JSON however deep: api.md refuses a whole batch only when its body is not JSON. Before, an array with
+        // one such event was refused whole (its reader stopped at 256 levels counting the array) while NDJSON took it.
+        var tag = NewTag();
+        var before = await UnitNumbers.DossiersAsync(_server, Unit);
+        string Deep(JsonNode e) => Text(e)[..^1] + ",\"x\":" + new string('[', depth) + new string(']', depth) + "}";
+        foreach (var mediaType in new[] { JsonType, "application/x-ndjson" })
+        {
+            var kind = mediaType == JsonType ? "array" : "ndjson";
+            var deep = Received($"deep-{tag}-{kind}-0", $"D-{tag}-{kind}-0");
+            var plain = Received($"deep-{tag}-{kind}-1", $"D-{tag}-{kind}-1");
+            var body = mediaType == JsonType ? Array(Deep(deep), Text(plain)) : Ndjson(Deep(deep), Text(plain));
+
+            using var response = await PostAsync(Content(body, mediaType));
+
+            var answer = await IngestAnswer.OkAsync(response);
+            if (accepted)
+            {
+                IngestAnswer.Tally(answer, accepted: 2, duplicates: 0);
+            }
+            else
+            {
+                // Too deep to read its id: rejected alone, as the body it is, in both transports.
+                IngestAnswer.Tally(answer, accepted: 1, duplicates: 0, new Rejected(0, null, "body"));
+            }
+        }
+
+        var counted = accepted ? 4 : 2;
+        await UnitNumbers.ExpectAsync(_server, Unit, before.Plus(online: counted, all: counted));
+    }
+
     public static TheoryData<string, string> BrokenArrays() => new()
     {
         { "truncated inside an element", """[@A,@B,{"id":"x","type":""" },
