@@ -166,7 +166,7 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
 
     private async Task FlushAsync(Run run, RejectionReport report, RowDigest digest, CancellationToken cancellationToken)
     {
-        var answer = await client.SendAsync([.. run.Events.Select(e => e.Event)], cancellationToken);
+        var answer = await SendWithCorrectionsAsync([.. run.Events.Select(e => e.Event)], cancellationToken);
         foreach (var r in answer.Rejected)
         {
             var source = run.Events[(int)r.Index];
@@ -193,6 +193,31 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
         var checkpoint = new ImportCheckpoint(run.Batches, run.LastRow);
         run.Clear();
         BatchAcknowledged?.Invoke(checkpoint);
+    }
+
+    /// <summary>
+    /// Sends a batch; an event the server refuses because its id holds other content (field <c>id</c>) comes from a row
+    /// changed since it was first imported (a later export corrected a due date, a finish time, a unit). It is sent
+    /// again under an id that tells its content apart (<see cref="RowMapper.CorrectionId"/>), which events.md takes as
+    /// a correction ("another dossier.received for a known dossier corrects it"; for a finish or a payment, the latest
+    /// <c>occurredAt</c> holds). The same corrected file imported again finds those as duplicates.
+    /// </summary>
+    private async Task<IngestionAnswer> SendWithCorrectionsAsync(EventBody[] events, CancellationToken cancellationToken)
+    {
+        var answer = await client.SendAsync(events, cancellationToken);
+        var conflicts = answer.Rejected.Where(r => r.Field == "id").ToList();
+        if (conflicts.Count == 0)
+        {
+            return answer;
+        }
+
+        var corrections = conflicts.Select(r => events[(int)r.Index] with { Id = RowMapper.CorrectionId(events[(int)r.Index]) }).ToArray();
+        var again = await client.SendAsync(corrections, cancellationToken);
+        var rejected = answer.Rejected.Where(r => r.Field != "id")
+            .Concat(again.Rejected.Select(r => r with { Index = conflicts[(int)r.Index].Index }))
+            .OrderBy(r => r.Index)
+            .ToList();
+        return new IngestionAnswer(answer.Accepted + again.Accepted, answer.Duplicates + again.Duplicates, rejected);
     }
 
     /// <summary>Whether the file reads, up to the checkpoint's row, as it did when the checkpoint was saved.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Leaderboard.Client;
 
 namespace Leaderboard.Importer;
@@ -182,6 +183,18 @@ public sealed class RowMapper(ColumnMap columns, TimeZoneInfo timeZone)
     }
 
     /// <summary><c>import:&lt;dossier&gt;:&lt;what&gt;</c>; an id too long for the server keeps its prefix and hashes the rest.</summary>
+    /// <summary>
+    /// The id of an event whose row changed since its first import: its first id and a digest of its content, so the
+    /// same correction always gets the same id (within 128 characters: hashed whole when longer).
+    /// </summary>
+    public static string CorrectionId(EventBody e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var digest = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(e with { Id = "" })).AsSpan(0, 8));
+        var id = $"{e.Id}~{digest}";
+        return id.Length <= MaxIdLength ? id : $"import:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))}";
+    }
+
     private static string Id(string dossier, string what)
     {
         var id = $"import:{dossier}:{what}";

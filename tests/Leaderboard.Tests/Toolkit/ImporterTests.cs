@@ -97,6 +97,34 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_later_export_that_corrects_rows_corrects_their_events_and_importing_it_again_changes_nothing()
+    {
+        var file = Tagged("sua-sau.csv");
+        var rows = File.ReadAllLines(file, Encoding.UTF8).Skip(1).Select(ExportRow.Parse).ToList();
+        var before = await ReadAsync(ExpectedTotals.Of(rows).Keys);
+        string[] args = ["--file", file, "--url", _server.Address.ToString()];
+        Assert.Equal(0, await ImportCommand.RunAsync(args, Key, TextWriter.Null, TextWriter.Null, interactive: false, CancellationToken.None));
+
+        // The next month's export: a dossier finished on time now has a due date before its finish (late), and its
+        // only row says so: its receipt and finish (both carry the due date) change. Before, the importer's ids kept the first content and the server refused the new one.
+        var dossier = rows.GroupBy(r => r.Dossier).First(g => g.Count() == 1 && g.Single().FinishedAt.Length > 0 && g.Single().DueAt.Length > 0).Key;
+        var changed = rows.Select(r => r.Dossier == dossier ? r with { DueAt = r.ReceivedAt[..10] } : r).ToList();
+        File.WriteAllLines(file, [ExportRow.Header, .. changed.Select(r => r.ToCsv())], new UTF8Encoding(true));
+        File.Delete(file + ".import-state.json");
+
+        var output = new StringWriter();
+        Assert.Equal(0, await ImportCommand.RunAsync(args, Key, output, TextWriter.Null, interactive: false, CancellationToken.None));
+        Assert.True(output.ToString().Contains("2 sự kiện mới, 81 sự kiện đã có (trùng lặp), 0 dòng bị từ chối", StringComparison.Ordinal), output.ToString());
+        await UnitTotals.ExpectAsync(_server, Plus(before, ExpectedTotals.Of(changed)));
+
+        File.Delete(file + ".import-state.json");
+        var again = new StringWriter();
+        Assert.Equal(0, await ImportCommand.RunAsync(args, Key, again, TextWriter.Null, interactive: false, CancellationToken.None));
+        Assert.Contains("0 sự kiện mới, 83 sự kiện đã có (trùng lặp), 0 dòng bị từ chối", again.ToString(), StringComparison.Ordinal);
+        await UnitTotals.ExpectAsync(_server, Plus(before, ExpectedTotals.Of(changed)));
+    }
+
+    [Fact]
     public async Task A_re_run_checks_its_checkpoint_against_the_server_before_it_skips_anything()
     {
         var rows = File.ReadAllLines(SampleExport, Encoding.UTF8).Skip(1).Select(ExportRow.Parse).ToList();
