@@ -182,7 +182,9 @@ public sealed partial class LeaderboardClient : IDisposable
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>(ClientJson.Options, cancellationToken);
             var title = problem.TryGetProperty("title", out var t) ? t.GetString() : null;
             var detail = problem.TryGetProperty("detail", out var d) ? d.GetString() : null;
-            return $"Máy chủ từ chối (HTTP {status}): {title} {detail}".TrimEnd();
+            // Titles are short phrases without a full stop ("Thiếu khóa hoặc khóa không hợp lệ"): one is added before the detail.
+            var sentence = string.IsNullOrEmpty(title) || string.IsNullOrEmpty(detail) || title.EndsWith('.') ? title : title + ".";
+            return $"Máy chủ từ chối (HTTP {status}): {sentence} {detail}".TrimEnd();
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException)
         {

@@ -62,6 +62,8 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
             .Replace("H37-24", $"H37-{ToolkitEvents.NewTag()}-24", StringComparison.Ordinal);
         File.WriteAllText(file, text, new UTF8Encoding(true));
         string[] args = ["--file", file, "--url", _server.Address.ToString()];
+        var expected = ExpectedTotals.Of(text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(ExportRow.Parse));
+        var before = await ReadAsync(expected.Keys);
         var errors = new StringWriter();
 
         Assert.Equal(2, await ImportCommand.RunAsync(args, Key, TextWriter.Null, errors, interactive: false, CancellationToken.None));
@@ -70,6 +72,9 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
         var output = new StringWriter();
         Assert.Equal(0, await ImportCommand.RunAsync([.. args, "--map", "Đơn vị tiếp nhận=unit"], Key, output, TextWriter.Null, interactive: false, CancellationToken.None));
         Assert.Contains("Đã nhập 36 dòng", output.ToString(), StringComparison.Ordinal);
+
+        // Counted before the next test reads its own starting figures from the same units.
+        await UnitTotals.ExpectAsync(_server, Plus(before, expected));
     }
 
     [Fact]
@@ -81,6 +86,8 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
             .Replace("H37-24", $"H37-{ToolkitEvents.NewTag()}-24", StringComparison.Ordinal);
         File.WriteAllText(file, text, new UTF8Encoding(true));
         string[] args = ["--file", file, "--url", _server.Address.ToString()];
+        var expected = ExpectedTotals.Of(text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(ExportRow.Parse).Select(r => r with { FinishedAt = "" }));
+        var before = await ReadAsync(expected.Keys);
 
         // A mapped header that is not in the file: the user said where the field is, and it is not there.
         var refused = new StringWriter();
@@ -94,6 +101,7 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
         Assert.Equal(0, await ImportCommand.RunAsync(args, Key, output, errors, interactive: false, CancellationToken.None));
         Assert.Contains("Cảnh báo: không thấy cột 'Ngày kết thúc xử lý' (finishedAt): không có sự kiện hồ sơ giải quyết xong.", errors.ToString(), StringComparison.Ordinal);
         Assert.Contains("Đã nhập 36 dòng (0 dòng bỏ qua vì đã nhập ở lần trước): 61 sự kiện mới", output.ToString(), StringComparison.Ordinal);
+        await UnitTotals.ExpectAsync(_server, Plus(before, expected));
     }
 
     [Fact]
@@ -142,7 +150,9 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
         var errors = new StringWriter();
         var output = new StringWriter();
         Assert.Equal(2, await ImportCommand.RunAsync(Args(first), name => name == ImportOptions.KeyVariable ? "khong-dung" : null, output, errors, interactive: false, CancellationToken.None));
-        Assert.Contains("401", errors.ToString(), StringComparison.Ordinal);
+        // Title and detail as two sentences; and no advice to re-run, which a wrong key would not mend.
+        Assert.Contains("(HTTP 401): Thiếu khóa hoặc khóa không hợp lệ. Gửi khóa", errors.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("chạy lại cùng lệnh", errors.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("Đã nhập", output.ToString(), StringComparison.Ordinal);
         Assert.False(File.Exists(first + ".rejected.csv"));
 
