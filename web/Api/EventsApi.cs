@@ -81,6 +81,9 @@ public static partial class EventsApi
         return Task.CompletedTask;
     }
 
+    /// <summary>The array, the event's object and its deepest value (<see cref="EventParser.MaxDepth"/>); deeper events the parser rejects one by one.</summary>
+    private const int ArrayMaxDepth = EventParser.MaxDepth + 2;
+
     internal static async Task<Results<Ok<IngestionResult>, ProblemHttpResult>> PostEventsAsync(
         HttpContext context, EventParser parser, EventIngestion ingestion, CancellationToken cancellationToken)
     {
@@ -145,16 +148,26 @@ public static partial class EventsApi
         {
             // A byte-order mark is how some Windows tools start UTF-8 files; it is not content.
             var json = StartsWithBom(read.Buffer) ? read.Buffer.Slice(3) : read.Buffer;
-            // Any depth: how deep an event may nest is the parser's to judge, per event, as for an NDJSON line
-            // (api.md refuses a whole batch only when its body is not JSON). The reader and the document keep their
-            // own stacks, and the body's size bounds them.
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = int.MaxValue });
+            // Deep enough for any event an NDJSON line may carry (ArrayMaxDepth), so an event accepted on a line is
+            // accepted in an array, and one just too deep is rejected alone by the parser. No deeper: the document's
+            // cost grows with the square of the nesting (40,000 levels took a second, a million hung the request).
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = ArrayMaxDepth });
             document = JsonDocument.ParseValue(ref reader);
             if (reader.Read())
             {
                 document.Dispose();
                 throw new JsonException("trailing content after the array");
             }
+        }
+        catch (JsonException) when (NestsDeeperThan(StartsWithBom(read.Buffer) ? read.Buffer.Slice(3) : read.Buffer, ArrayMaxDepth))
+        {
+            body.AdvanceTo(read.Buffer.End);
+            return (null, Problem(
+                StatusCodes.Status400BadRequest,
+                "Nội dung lồng quá sâu",
+                $"Không có sự kiện nào được lưu: một phần tử lồng sâu hơn {EventParser.MaxDepth} cấp, và mảng JSON được đọc cả khối. "
+                    + "Gửi NDJSON (Content-Type: application/x-ndjson) nếu muốn chỉ dòng đó bị từ chối.",
+                "body"));
         }
         catch (JsonException ex)
         {
@@ -287,6 +300,31 @@ public static partial class EventsApi
     }
 
     /// <summary>The first byte that is not white space or a byte-order mark, or 0.</summary>
+    /// <summary>
+    /// Whether the text reaches <paramref name="depth"/> levels before anything in it is not JSON: the array was refused
+    /// for its depth, not its syntax. One pass of the reader, which costs the same at any depth (the document does not).
+    /// </summary>
+    private static bool NestsDeeperThan(ReadOnlySequence<byte> json, int depth)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = int.MaxValue });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth >= depth)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON before that depth: the syntax error is the answer.
+        }
+
+        return false;
+    }
+
     private static byte FirstByte(ReadOnlySequence<byte> buffer)
     {
         foreach (var segment in (StartsWithBom(buffer) ? buffer.Slice(3) : buffer))

@@ -20,6 +20,9 @@ public sealed class EventParser
     public const int MaxCodeLength = 64;
     public const int MaxReasonLength = 1000;
 
+    /// <summary>How deep an event may nest (its own object counted): deeper ones are rejected, field <c>body</c>.</summary>
+    public const int MaxDepth = CanonicalWriter.MaxDepth;
+
     private const string Body = "body";
     private const long MaxAmount = 1_000_000_000_000;
 

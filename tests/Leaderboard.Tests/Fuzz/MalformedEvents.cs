@@ -132,7 +132,8 @@ internal sealed class MalformedEvents(Random random, string tag)
         return random.Next(8) switch
         {
             0 => "[" + valid + "," + valid[..random.Next(1, valid.Length)],
-            1 => new string('[', 300 + random.Next(2000)) + new string(']', 300),
+            // Deep and unterminated: not JSON. (Deep and balanced is JSON, judged per element: see InvalidInputTests.)
+            1 => new string('[', 301 + random.Next(2000)) + new string(']', 300),
             2 => Encoding.Latin1.GetString(RandomBytes(1 + random.Next(400))),
             3 => "[" + valid + ",]",
             4 => "[" + valid + "] trailing",
