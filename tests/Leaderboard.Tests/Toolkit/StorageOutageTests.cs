@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Leaderboard.Client;
 using Leaderboard.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
 using static Leaderboard.Tests.Toolkit.ToolkitEvents;
 
 namespace Leaderboard.Tests.Toolkit;
@@ -11,7 +13,7 @@ namespace Leaderboard.Tests.Toolkit;
 /// event is stored exactly once.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class StorageOutageTests(PostgresFixture postgres)
+public sealed partial class StorageOutageTests(PostgresFixture postgres)
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(40);
 
@@ -46,6 +48,47 @@ public sealed class StorageOutageTests(PostgresFixture postgres)
         var again = await client.SendAsync(during);
         Assert.Equal((0, 300), (again.Accepted, again.Duplicates));
         await UnitNumbers.ExpectAsync(server, Unit, start.Plus(Online(200) + Online(300), 500));
+    }
+
+    [Fact]
+    public async Task A_snapshot_that_falls_due_while_storage_is_down_is_tried_again_after_a_wait_not_at_every_flush()
+    {
+        // Shards with events not yet in a snapshot, storage down, no traffic: each shard's snapshot falls due and
+        // fails. It used to be tried again at every flush, 50 times a second with three errors logged each time
+        // where a failure is quick (47 MB of log in a 20-second outage); now after 1 s, 2 s, 4 s…, with one warning,
+        // and one line when it is written again. (Here a failed write takes about a second, so the flood itself does
+        // not show: the test holds the bound and the recovery.)
+        var logs = new CapturedLogs();
+        await using var server = await LeaderboardServer.StartAsync(
+            new Dictionary<string, string>
+            {
+                ["ConnectionStrings:Leaderboard"] = await postgres.CreateDatabaseAsync(),
+                ["Leaderboard:Ledger:SnapshotInterval"] = "00:00:00.200",
+                ["Logging:LogLevel:Leaderboard.Grains.Ledger"] = "Debug",
+            },
+            b =>
+            {
+                b.Logging.SetMinimumLevel(LogLevel.Debug);
+                b.Logging.AddProvider(logs);
+            });
+        using var client = new LeaderboardClient(HubUploadTests.Options(server.Address));
+        var tag = NewTag();
+        var start = await UnitNumbers.DossiersAsync(server, Unit);
+        Assert.Equal(200, (await client.SendAsync(Receipts(tag, 200))).Accepted);
+
+        await postgres.Server.StopAsync();
+        try
+        {
+            await Eventually.TrueAsync(() => Task.FromResult(SnapshotFailures(logs).Values.Any(n => n >= 2)), Bound, "no shard tried its snapshot twice while storage was down");
+            Assert.All(SnapshotFailures(logs), shard => Assert.True(shard.Value <= 3, $"shard {shard.Key} tried {shard.Value} snapshots within about a second"));
+        }
+        finally
+        {
+            await postgres.Server.StartAgainAsync();
+        }
+
+        await Eventually.TrueAsync(() => Task.FromResult(logs.Lines.Any(l => l.Contains("snapshot written again", StringComparison.Ordinal))), Bound, "no shard wrote its snapshot once storage was back");
+        await UnitNumbers.ExpectAsync(server, Unit, start.Plus(Online(200), 200));
     }
 
     [Fact]
@@ -92,6 +135,17 @@ public sealed class StorageOutageTests(PostgresFixture postgres)
             await postgres.Server.StartAgainAsync();
         }
     }
+
+    /// <summary>Failed snapshot attempts logged, by shard.</summary>
+    private static Dictionary<string, int> SnapshotFailures(CapturedLogs logs) =>
+        logs.Lines
+            .Select(l => SnapshotFailure().Match(l))
+            .Where(m => m.Success)
+            .GroupBy(m => m.Groups[1].Value)
+            .ToDictionary(g => g.Key, g => g.Count());
+
+    [GeneratedRegex(@"Ledger shard (\d+): snapshot (?:not|still not) written")]
+    private static partial Regex SnapshotFailure();
 
     private async Task<LeaderboardServer> StartAsync() =>
         await LeaderboardServer.StartAsync(new Dictionary<string, string> { ["ConnectionStrings:Leaderboard"] = await postgres.CreateDatabaseAsync() });
