@@ -28,6 +28,7 @@ public static class LeaderboardClustering
             .Validate(o => IPAddress.TryParse(o.AdvertisedIPAddress, out _), "Leaderboard:Cluster:AdvertisedIPAddress must be an IP address.")
             .Validate(o => o.Membership.ProbeTimeout > TimeSpan.Zero && o.Membership.MissedProbesLimit >= 1 && o.Membership.VotesForDeathDeclaration >= 1 && o.Membership.MissedIAmAliveLimit >= 1, "Leaderboard:Cluster:Membership: ProbeTimeout, MissedProbesLimit, VotesForDeathDeclaration and MissedIAmAliveLimit must be positive.")
             .Validate(o => o.Membership.IAmAlivePeriod > TimeSpan.Zero && o.Membership.TableRefreshPeriod > TimeSpan.Zero && o.Membership.DeathVoteExpiration > TimeSpan.Zero, "Leaderboard:Cluster:Membership: periods must be positive.")
+            .Validate(o => o.Membership.DefunctSiloCleanupPeriod > TimeSpan.Zero && o.Membership.DefunctSiloExpiration > TimeSpan.Zero, "Leaderboard:Cluster:Membership: DefunctSiloCleanupPeriod and DefunctSiloExpiration must be positive.")
             .ValidateOnStart();
 
         // The ports are decided once, here: the silo advertises them in the membership table.

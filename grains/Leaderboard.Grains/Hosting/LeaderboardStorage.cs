@@ -43,6 +43,18 @@ public static class LeaderboardStorage
             .Validate(o => o.Shards is >= 1 and <= 4096, "Leaderboard:Ledger:Shards must be from 1 to 4096.")
             .Validate(o => o.SnapshotEveryEvents >= 1, "Leaderboard:Ledger:SnapshotEveryEvents must be positive.")
             .Validate(o => o.SurgeEventsPerSecond >= 0, "Leaderboard:Ledger:SurgeEventsPerSecond must be 0 (never) or positive.")
+            .Validate(o => o.BusyFlushEvents >= 1, "Leaderboard:Ledger:BusyFlushEvents must be positive.")
+            .Validate(o => o.ActivityPerRound >= 1, "Leaderboard:Ledger:ActivityPerRound must be positive.")
+            .Validate(o => IsInterval(o.FlushInterval), "Leaderboard:Ledger:FlushInterval must be a positive time of at most a day (hh:mm:ss, e.g. 00:00:00.050).")
+            .Validate(o => IsInterval(o.BusyFlushInterval), "Leaderboard:Ledger:BusyFlushInterval must be a positive time of at most a day (hh:mm:ss, e.g. 00:00:00.050).")
+            .Validate(o => IsInterval(o.DispatchInterval), "Leaderboard:Ledger:DispatchInterval must be a positive time of at most a day (hh:mm:ss, e.g. 00:00:00.050).")
+            .Validate(o => IsInterval(o.UnitPublishInterval), "Leaderboard:Ledger:UnitPublishInterval must be a positive time of at most a day (hh:mm:ss, e.g. 00:00:00.050).")
+            .Validate(o => IsInterval(o.SurgePublishInterval), "Leaderboard:Ledger:SurgePublishInterval must be a positive time of at most a day (hh:mm:ss, e.g. 00:00:00.050).")
+            .Validate(o => IsInterval(o.BoardDispatchInterval), "Leaderboard:Ledger:BoardDispatchInterval must be a positive time of at most a day (hh:mm:ss, e.g. 00:00:00.050).")
+            .Validate(o => IsInterval(o.BoardPublishInterval), "Leaderboard:Ledger:BoardPublishInterval must be a positive time of at most a day (hh:mm:ss, e.g. 00:00:00.050).")
+            .Validate(o => IsInterval(o.ActivityInterval), "Leaderboard:Ledger:ActivityInterval must be a positive time of at most a day (hh:mm:ss, e.g. 00:00:00.050).")
+            .Validate(o => IsInterval(o.TotalsKeptFor), "Leaderboard:Ledger:TotalsKeptFor must be a positive time of at most a day (hh:mm:ss, e.g. 00:00:00.050).")
+            .Validate(o => IsInterval(o.SnapshotInterval), "Leaderboard:Ledger:SnapshotInterval must be a positive time of at most a day (hh:mm:ss, e.g. 00:00:00.050).")
             .ValidateOnStart();
         if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -86,4 +98,10 @@ public static class LeaderboardStorage
 
         return silo;
     }
+
+    /// <summary>
+    /// A wait the ledger's timers and pacing can use: above zero (a negative one failed every shard's activation, so
+    /// every POST answered 500) and at most a day.
+    /// </summary>
+    private static bool IsInterval(TimeSpan value) => value > TimeSpan.Zero && value <= TimeSpan.FromDays(1);
 }

@@ -51,6 +51,16 @@ public sealed class MembershipSettingsTests
         Assert.Contains("MissedIAmAliveLimit", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_negative_defunct_silo_expiration_is_refused_by_name()
+    {
+        using var host = BuildSilo(new() { ["Leaderboard:Cluster:Membership:DefunctSiloExpiration"] = "-1.00:00:00" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<ClusterSettings>>().Value);
+
+        Assert.Contains("DefunctSiloExpiration", error.Message, StringComparison.Ordinal);
+    }
+
     private static IHost BuildSilo(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder();

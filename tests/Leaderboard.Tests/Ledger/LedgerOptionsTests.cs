@@ -1,4 +1,8 @@
+using Leaderboard.Grains.Hosting;
 using Leaderboard.Grains.Ledger;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Leaderboard.Tests.Ledger;
 
@@ -22,5 +26,24 @@ public sealed class LedgerOptionsTests
         Assert.True(live <= Budget, $"live path waits {live.TotalMilliseconds} ms");
         Assert.True(surge <= Budget, $"surge path waits {surge.TotalMilliseconds} ms");
         Assert.True(o.SurgePublishInterval > o.UnitPublishInterval, "a surge must space deliveries more than live traffic does");
+    }
+
+    [Theory]
+    [InlineData("FlushInterval", "-00:00:01")]
+    [InlineData("UnitPublishInterval", "00:00:00")]
+    [InlineData("SnapshotInterval", "2.00:00:00")]
+    [InlineData("BoardPublishInterval", "-00:00:00.200")]
+    public void A_wait_that_is_not_positive_or_is_over_a_day_is_refused_by_name_at_start(string name, string value)
+    {
+        // A negative FlushInterval used to start the node, then fail every shard's activation: every POST answered 500.
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [$"Leaderboard:Ledger:{name}"] = value }).Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLeaderboardStorage(configuration, connectionString: null, dataPath: null);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<LedgerOptions>>().Value);
+
+        Assert.Contains($"Leaderboard:Ledger:{name} must be a positive time", error.Message, StringComparison.Ordinal);
     }
 }
