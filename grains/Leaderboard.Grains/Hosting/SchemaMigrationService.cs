@@ -8,12 +8,13 @@ namespace Leaderboard.Grains.Hosting;
 
 /// <summary>
 /// Applies the schema migrations at start-up, before the silo starts, and checks that no other cluster uses the
-/// database; waits for the database if it is not up yet, but not for a setting that waiting cannot fix.
+/// database and that the journal was written with this node's shard count; waits for the database if it is not up yet, but not for a setting that waiting cannot fix.
 /// </summary>
 internal sealed partial class SchemaMigrationService(
     SchemaMigrator migrator,
     NpgsqlDataSource dataSource,
     IOptions<ClusterSettings> cluster,
+    IOptions<Ledger.LedgerOptions> ledger,
     TimeProvider time,
     ILogger<SchemaMigrationService> logger) : IHostedService
 {
@@ -28,6 +29,7 @@ internal sealed partial class SchemaMigrationService(
             {
                 await migrator.MigrateAsync(dataSource, cancellationToken);
                 await OtherClusters.RefuseAsync(dataSource, cluster.Value, cancellationToken);
+                await JournalShards.RefuseOtherCountAsync(dataSource, ledger.Value.Shards, cancellationToken);
                 return;
             }
             catch (PostgresException ex) when (NodeSetup.Problem(ex, dataSource) is { } problem)

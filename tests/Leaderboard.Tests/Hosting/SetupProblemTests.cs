@@ -80,4 +80,31 @@ public sealed class SetupProblemTests(PostgresFixture postgres)
             ["Leaderboard:Cluster:ClusterId"] = "cum-a",
         });
     }
+
+    [Fact]
+    public async Task A_node_with_another_shard_count_than_the_journal_does_not_start()
+    {
+        // It used to start, answer re-sent events as duplicates, and show a unit 3 of its 8 dossiers.
+        var database = await postgres.CreateDatabaseAsync();
+        await using (var first = await LeaderboardServer.StartAsync(new Dictionary<string, string> { ["ConnectionStrings:Leaderboard"] = database }))
+        {
+            // Started with the default count, which it recorded.
+        }
+
+        var problem = await Assert.ThrowsAsync<NodeSetupException>(() => LeaderboardServer.StartAsync(new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Leaderboard"] = database,
+            ["Leaderboard:Ledger:Shards"] = "32",
+        }));
+
+        Assert.Contains("được ghi với 64 phân đoạn", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("Leaderboard:Ledger:Shards = 32", problem.Message, StringComparison.Ordinal);
+
+        // The recorded count starts as before.
+        await using var again = await LeaderboardServer.StartAsync(new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Leaderboard"] = database,
+            ["Leaderboard:Ledger:Shards"] = "64",
+        });
+    }
 }
