@@ -146,7 +146,26 @@ public sealed class BoardFollower : IAsyncDisposable
             _buffered.Clear();
         }
 
-        var snapshot = await _hub!.InvokeAsync<JsonElement>("SubscribeBoard", CampaignStream.Campaign, CampaignStream.Board, _stopping.Token);
+        JsonElement snapshot;
+        try
+        {
+            snapshot = await _hub!.InvokeAsync<JsonElement>("SubscribeBoard", CampaignStream.Campaign, CampaignStream.Board, _stopping.Token);
+        }
+        catch (HubException) when (!_stopping.IsCancellationRequested)
+        {
+            // The board's host just died and the cluster has not moved it yet ("the target silo became unavailable"):
+            // as the pages do, drop what was buffered and take a snapshot at the next change, which is of the board's
+            // new activation. Before, the follower stayed "snapshotting" for good and never converged.
+            lock (_lock)
+            {
+                _snapshotting = false;
+                _buffered.Clear();
+                _epoch = -1;
+            }
+
+            return;
+        }
+
         var resnapshot = false;
         lock (_lock)
         {
