@@ -55,14 +55,9 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
     [Fact]
     public async Task Renamed_columns_are_found_through_the_map_and_a_missing_one_stops_the_import_with_exit_code_2()
     {
-        var file = Path.Combine(_folder, "renamed.csv");
-        // Other dossier codes than the sample's, so this test and the sample's do not see each other's events.
-        var text = File.ReadAllText(SampleExport, Encoding.UTF8)
-            .Replace("Mã đơn vị", "Đơn vị tiếp nhận", StringComparison.Ordinal)
-            .Replace("H37-24", $"H37-{ToolkitEvents.NewTag()}-24", StringComparison.Ordinal);
-        File.WriteAllText(file, text, new UTF8Encoding(true));
+        var (file, rows) = TaggedWithHeader("renamed.csv", "Mã đơn vị", "Đơn vị tiếp nhận");
         string[] args = ["--file", file, "--url", _server.Address.ToString()];
-        var expected = ExpectedTotals.Of(text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(ExportRow.Parse));
+        var expected = ExpectedTotals.Of(rows);
         var before = await ReadAsync(expected.Keys);
         var errors = new StringWriter();
 
@@ -80,13 +75,9 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
     [Fact]
     public async Task A_missing_optional_column_is_said_before_the_import_and_a_mapped_header_not_in_the_file_stops_it()
     {
-        var file = Path.Combine(_folder, "renamed-optional.csv");
-        var text = File.ReadAllText(SampleExport, Encoding.UTF8)
-            .Replace("Ngày kết thúc xử lý", "Ngày kết thúc", StringComparison.Ordinal)
-            .Replace("H37-24", $"H37-{ToolkitEvents.NewTag()}-24", StringComparison.Ordinal);
-        File.WriteAllText(file, text, new UTF8Encoding(true));
+        var (file, rows) = TaggedWithHeader("renamed-optional.csv", "Ngày kết thúc xử lý", "Ngày kết thúc");
         string[] args = ["--file", file, "--url", _server.Address.ToString()];
-        var expected = ExpectedTotals.Of(text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(ExportRow.Parse).Select(r => r with { FinishedAt = "" }));
+        var expected = ExpectedTotals.Of(rows.Select(r => r with { FinishedAt = "" }));
         var before = await ReadAsync(expected.Keys);
 
         // A mapped header that is not in the file: the user said where the field is, and it is not there.
@@ -262,6 +253,20 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     /// <summary>A copy of the sample export with dossier codes of its own, so its events are new to the server.</summary>
+    /// <summary>
+    /// A copy of the sample export with dossier codes of its own (so tests do not see each other's events) and one
+    /// header renamed; its rows as the tests model them.
+    /// </summary>
+    private (string File, List<ExportRow> Rows) TaggedWithHeader(string name, string header, string renamed)
+    {
+        var file = Path.Combine(_folder, name);
+        var text = File.ReadAllText(SampleExport, Encoding.UTF8)
+            .Replace(header, renamed, StringComparison.Ordinal)
+            .Replace("H37-24", $"H37-{ToolkitEvents.NewTag()}-24", StringComparison.Ordinal);
+        File.WriteAllText(file, text, new UTF8Encoding(true));
+        return (file, [.. text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(ExportRow.Parse)]);
+    }
+
     private string Tagged(string name)
     {
         var file = Path.Combine(_folder, name);
