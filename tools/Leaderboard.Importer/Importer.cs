@@ -11,9 +11,10 @@ namespace Leaderboard.Importer;
 /// </summary>
 public sealed class Importer(ImportOptions options, LeaderboardClient client, ProgressBar progress, TextWriter messages)
 {
-    /// <summary>Called after each batch is acknowledged and its checkpoint saved.</summary>
+    /// <summary>Missing optional columns are told once per run, not again on a second pass over the file.</summary>
     private bool _warnedOfColumns;
 
+    /// <summary>Called after each batch is acknowledged and its checkpoint saved.</summary>
     public Action<ImportCheckpoint>? BatchAcknowledged { get; init; }
 
     public async Task<ImportSummary> RunAsync(CancellationToken cancellationToken = default)
