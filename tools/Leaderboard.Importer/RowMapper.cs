@@ -269,14 +269,14 @@ public sealed class RowMapper(ColumnMap columns, TimeZoneInfo timeZone)
     }
 
     /// <summary>Returned by <see cref="ReadAmount"/> for an amount with a non-zero part below one đồng.</summary>
-    internal const long FractionalAmount = -2;
+    private const long FractionalAmount = -2;
 
     /// <summary>
     /// Whole đồng as spreadsheets write them: <c>80000</c>, grouped by thousands with dots (vi-VN, <c>80.000</c>), commas
     /// or spaces, and with a decimal part of zeros (<c>80000.00</c>, <c>80.000,00</c>). A separator followed by one or
     /// two digits is the decimal one; by three, a grouping one. -1 when the text is not an amount.
     /// </summary>
-    internal static long ReadAmount(string text)
+    private static long ReadAmount(string text)
     {
         var s = text.Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal);
         var whole = s;

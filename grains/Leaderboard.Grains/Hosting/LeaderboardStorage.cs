@@ -20,6 +20,21 @@ namespace Leaderboard.Grains.Hosting;
 /// </summary>
 public static class LeaderboardStorage
 {
+    /// <summary>The ledger's waits, by setting name.</summary>
+    private static readonly (string Name, Func<LedgerOptions, TimeSpan> Wait)[] LedgerWaits =
+    [
+        (nameof(LedgerOptions.FlushInterval), o => o.FlushInterval),
+        (nameof(LedgerOptions.BusyFlushInterval), o => o.BusyFlushInterval),
+        (nameof(LedgerOptions.DispatchInterval), o => o.DispatchInterval),
+        (nameof(LedgerOptions.UnitPublishInterval), o => o.UnitPublishInterval),
+        (nameof(LedgerOptions.SurgePublishInterval), o => o.SurgePublishInterval),
+        (nameof(LedgerOptions.BoardDispatchInterval), o => o.BoardDispatchInterval),
+        (nameof(LedgerOptions.BoardPublishInterval), o => o.BoardPublishInterval),
+        (nameof(LedgerOptions.ActivityInterval), o => o.ActivityInterval),
+        (nameof(LedgerOptions.TotalsKeptFor), o => o.TotalsKeptFor),
+        (nameof(LedgerOptions.SnapshotInterval), o => o.SnapshotInterval),
+    ];
+
     /// <summary>
     /// Registers the catalogue (seeded from <paramref name="dataPath"/>, or the built-in sample when it is empty, then
     /// kept equal to the store), the journal and, with PostgreSQL, the migrations. Call before <c>UseOrleans</c>: the
@@ -39,23 +54,18 @@ public static class LeaderboardStorage
         services.AddHostedService(sp => sp.GetRequiredService<UnitUpdateDispatcher>());
         services.AddSingleton<BoardUpdateDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<BoardUpdateDispatcher>());
-        services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section)
+        var ledger = services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section)
             .Validate(o => o.Shards is >= 1 and <= 4096, "Leaderboard:Ledger:Shards must be from 1 to 4096.")
             .Validate(o => o.SnapshotEveryEvents >= 1, "Leaderboard:Ledger:SnapshotEveryEvents must be positive.")
             .Validate(o => o.SurgeEventsPerSecond >= 0, "Leaderboard:Ledger:SurgeEventsPerSecond must be 0 (never) or positive.")
             .Validate(o => o.BusyFlushEvents >= 1, "Leaderboard:Ledger:BusyFlushEvents must be positive.")
             .Validate(o => o.ActivityPerRound >= 1, "Leaderboard:Ledger:ActivityPerRound must be positive.")
-            .Validate(o => IsInterval(o.FlushInterval), "Leaderboard:Ledger:FlushInterval must be a positive time of at most a day (hh:mm:ss, e.g. 00:00:00.050).")
-            .Validate(o => IsInterval(o.BusyFlushInterval), "Leaderboard:Ledger:BusyFlushInterval must be a positive time of at most a day (hh:mm:ss, e.g. 00:00:00.050).")
-            .Validate(o => IsInterval(o.DispatchInterval), "Leaderboard:Ledger:DispatchInterval must be a positive time of at most a day (hh:mm:ss, e.g. 00:00:00.050).")
-            .Validate(o => IsInterval(o.UnitPublishInterval), "Leaderboard:Ledger:UnitPublishInterval must be a positive time of at most a day (hh:mm:ss, e.g. 00:00:00.050).")
-            .Validate(o => IsInterval(o.SurgePublishInterval), "Leaderboard:Ledger:SurgePublishInterval must be a positive time of at most a day (hh:mm:ss, e.g. 00:00:00.050).")
-            .Validate(o => IsInterval(o.BoardDispatchInterval), "Leaderboard:Ledger:BoardDispatchInterval must be a positive time of at most a day (hh:mm:ss, e.g. 00:00:00.050).")
-            .Validate(o => IsInterval(o.BoardPublishInterval), "Leaderboard:Ledger:BoardPublishInterval must be a positive time of at most a day (hh:mm:ss, e.g. 00:00:00.050).")
-            .Validate(o => IsInterval(o.ActivityInterval), "Leaderboard:Ledger:ActivityInterval must be a positive time of at most a day (hh:mm:ss, e.g. 00:00:00.050).")
-            .Validate(o => IsInterval(o.TotalsKeptFor), "Leaderboard:Ledger:TotalsKeptFor must be a positive time of at most a day (hh:mm:ss, e.g. 00:00:00.050).")
-            .Validate(o => IsInterval(o.SnapshotInterval), "Leaderboard:Ledger:SnapshotInterval must be a positive time of at most a day (hh:mm:ss, e.g. 00:00:00.050).")
             .ValidateOnStart();
+        foreach (var (name, wait) in LedgerWaits)
+        {
+            ledger.Validate(o => IsInterval(wait(o)), $"Leaderboard:Ledger:{name} must be a positive time of at most a day (hh:mm:ss, e.g. 00:00:00.050).");
+        }
+
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             services.AddSingleton<IEventJournal, InMemoryEventJournal>();
