@@ -25,6 +25,10 @@ public static class LeaderboardHosting
     {
         var configuration = builder.Configuration;
         var services = builder.Services;
+        SettingValues.Check<LeaderboardOptions>(configuration, LeaderboardOptions.Section);
+        SettingValues.Check<DemoOptions>(configuration, DemoOptions.Section);
+        SettingValues.Check<ViewerOptions>(configuration, ViewerOptions.Section);
+        SettingValues.Check<RateLimitOptions>(configuration, RateLimitOptions.Section);
         var options = configuration.GetSection(LeaderboardOptions.Section).Get<LeaderboardOptions>() ?? new LeaderboardOptions();
         var connectionString = configuration.GetConnectionString("Leaderboard");
         var embedded = string.IsNullOrWhiteSpace(connectionString);

@@ -32,6 +32,7 @@ public static class LeaderboardClustering
             .ValidateOnStart();
 
         // The ports are decided once, here: the silo advertises them in the membership table.
+        SettingValues.Check<ClusterSettings>(configuration, ClusterSettings.Section);
         var settings = configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
         var siloPort = settings.SiloPort == 0 ? FreePort() : settings.SiloPort;
         var gatewayPort = settings.GatewayPort == 0 ? FreePort() : settings.GatewayPort;

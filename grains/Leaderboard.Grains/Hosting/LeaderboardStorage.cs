@@ -42,6 +42,13 @@ public static class LeaderboardStorage
     /// </summary>
     public static IServiceCollection AddLeaderboardStorage(this IServiceCollection services, IConfiguration configuration, string? connectionString, string? dataPath)
     {
+        SettingValues.Check<LedgerOptions>(configuration, LedgerOptions.Section);
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            SettingValues.CheckConnectionString(connectionString);
+            SettingValues.Check<JournalOptions>(configuration, JournalOptions.Section);
+        }
+
         var chosen = !string.IsNullOrWhiteSpace(dataPath);
         var dataFolder = chosen ? dataPath! : CatalogueLoader.DefaultFolder;
         var catalogue = CatalogueLoader.Load(dataFolder);

@@ -31,27 +31,27 @@ public sealed class SetupProblemTests(PostgresFixture postgres)
     public async Task The_node_process_says_what_is_wrong_and_exits_with_2_without_a_stack_trace()
     {
         var missing = new NpgsqlConnectionStringBuilder(postgres.Server.ConnectionString) { Database = "khong_co_csdl" }.ConnectionString;
-        var startInfo = new ProcessStartInfo(WebNodeProcess.DotnetHost())
-        {
-            WorkingDirectory = WebNodeProcess.OutputFolder,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        startInfo.ArgumentList.Add(Path.Combine(WebNodeProcess.OutputFolder, "Leaderboard.Web.dll"));
-        startInfo.ArgumentList.Add("--urls=http://127.0.0.1:0");
-        startInfo.ArgumentList.Add($"--ConnectionStrings:Leaderboard={missing}");
-        startInfo.ArgumentList.Add("--Leaderboard:AdminKey=khoa-quan-tri-thu");
-        using var process = Process.Start(startInfo)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
 
-        Assert.Equal(2, process.ExitCode);
-        Assert.Contains("Không khởi động được: cơ sở dữ liệu 'khong_co_csdl' không có", await errors, StringComparison.Ordinal);
-        Assert.DoesNotContain("Unhandled exception", await errors + await output, StringComparison.Ordinal);
+        var (exitCode, errors, output) = await RunNodeAsync($"--ConnectionStrings:Leaderboard={missing}", "--Leaderboard:AdminKey=khoa-quan-tri-thu");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Không khởi động được: cơ sở dữ liệu 'khong_co_csdl' không có", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", errors + output, StringComparison.Ordinal);
         // Nor in the log: the host reports a failed start with its exception, which is the words alone.
-        Assert.DoesNotContain("   at ", await errors + await output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", errors + output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--Leaderboard:Ledger:FlushInterval=abc", "Leaderboard:Ledger:FlushInterval = 'abc' không đọc được")]
+    [InlineData("--ConnectionStrings:Leaderboard=Host=127.0.0.1;Port=abc", "ConnectionStrings:Leaderboard: giá trị 'abc' của khoá 'port'")]
+    public async Task A_setting_that_cannot_be_read_is_named_and_the_node_exits_with_2(string argument, string expected)
+    {
+        // Both used to end the process with code 134 and a stack trace.
+        var (exitCode, errors, output) = await RunNodeAsync(argument, "--Leaderboard:AdminKey=khoa-quan-tri-thu");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Không khởi động được: " + expected, errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", errors + output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,5 +106,28 @@ public sealed class SetupProblemTests(PostgresFixture postgres)
             ["ConnectionStrings:Leaderboard"] = database,
             ["Leaderboard:Ledger:Shards"] = "64",
         });
+    }
+
+    private static async Task<(int ExitCode, string Errors, string Output)> RunNodeAsync(params string[] arguments)
+    {
+        var startInfo = new ProcessStartInfo(WebNodeProcess.DotnetHost())
+        {
+            WorkingDirectory = WebNodeProcess.OutputFolder,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        startInfo.ArgumentList.Add(Path.Combine(WebNodeProcess.OutputFolder, "Leaderboard.Web.dll"));
+        startInfo.ArgumentList.Add("--urls=http://127.0.0.1:0");
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(startInfo)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await errors, await output);
     }
 }
