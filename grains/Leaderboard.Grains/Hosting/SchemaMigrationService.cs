@@ -30,6 +30,10 @@ internal sealed partial class SchemaMigrationService(
                 await migrator.MigrateAsync(dataSource, cancellationToken);
                 await OtherClusters.RefuseAsync(dataSource, cluster.Value, cancellationToken);
                 await JournalShards.RefuseOtherCountAsync(dataSource, ledger.Value.Shards, cancellationToken);
+
+                // Which database and cluster this node is on, in the first lines an operator reads (no password).
+                var where = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+                LogReady(where.Host ?? "", where.Port, where.Database ?? where.Username ?? "", where.Username ?? "", cluster.Value.ClusterId, cluster.Value.ServiceId, ledger.Value.Shards);
                 return;
             }
             catch (PostgresException ex) when (NodeSetup.Problem(ex, dataSource) is { } problem)
