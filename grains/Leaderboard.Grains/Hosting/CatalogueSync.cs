@@ -23,20 +23,48 @@ internal sealed partial class CatalogueSync(
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Another node starting at the same time may save between this node's read and its write: then it reads again,
+        // and finds what the other saved (the same folder, or a store that is no longer empty).
+        while (!await SettleAsync(cancellationToken))
+        {
+            LogSavedElsewhere();
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>Seeds, applies the folder or takes the stored catalogue; false when another node saved first.</summary>
+    private async Task<bool> SettleAsync(CancellationToken cancellationToken)
+    {
         var stored = await store.LoadAsync(cancellationToken);
         var folder = seed.Files.Digest();
         if (stored is null)
         {
-            var revision = await store.SaveAsync(seed.Files, folder, cancellationToken);
+            if (await store.SaveIfAsync(seed.Files, folder, 0, cancellationToken) is not { } revision)
+            {
+                return false;
+            }
+
             holder.Replace(holder.Current, revision, seed.Files);
-            LogSeeded(seed.Folder, revision);
+            if (seed.Chosen)
+            {
+                LogSeeded(seed.Folder, revision);
+            }
+            else
+            {
+                LogSampleSeeded(seed.Folder, revision);
+            }
         }
         else if (stored.FolderDigest != folder && stored.Files.Digest() != folder)
         {
             if (seed.Chosen)
             {
                 // The catalogue in force was loaded from the folder: it becomes the stored one for every node.
-                var revision = await store.SaveAsync(seed.Files, folder, cancellationToken);
+                if (await store.SaveIfAsync(seed.Files, folder, stored.Revision, cancellationToken) is not { } revision)
+                {
+                    return false;
+                }
+
                 holder.Replace(holder.Current, revision, seed.Files);
                 LogFolderApplied(seed.Folder, stored.Revision, revision);
             }
@@ -52,13 +80,18 @@ internal sealed partial class CatalogueSync(
             if (stored.FolderDigest != folder)
             {
                 // The same files, stored before the folder's digest was kept: remember it, nothing else changes.
-                stored = stored with { Revision = await store.SaveAsync(stored.Files, folder, cancellationToken), FolderDigest = folder };
+                if (await store.SaveIfAsync(stored.Files, folder, stored.Revision, cancellationToken) is not { } revision)
+                {
+                    return false;
+                }
+
+                stored = stored with { Revision = revision, FolderDigest = folder };
             }
 
             Take(stored);
         }
 
-        await base.StartAsync(cancellationToken);
+        return true;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

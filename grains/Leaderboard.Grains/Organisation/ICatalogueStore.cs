@@ -14,4 +14,11 @@ public interface ICatalogueStore
     /// folder's content with this digest (a start that applies the folder); null keeps the digest stored (an admin change).
     /// </summary>
     Task<long> SaveAsync(CatalogueFiles files, string? folderDigest = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="SaveAsync"/>, only while the stored revision is still <paramref name="expectedRevision"/> (0: nothing
+    /// stored yet); null, with nothing changed, when another node saved first. Nodes starting together on an empty
+    /// database each seeded it, one revision after the other.
+    /// </summary>
+    Task<long?> SaveIfAsync(CatalogueFiles files, string folderDigest, long expectedRevision, CancellationToken cancellationToken = default);
 }

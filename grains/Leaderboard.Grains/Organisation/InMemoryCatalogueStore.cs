@@ -30,4 +30,18 @@ public sealed class InMemoryCatalogueStore : ICatalogueStore
             return Task.FromResult(_stored.Revision);
         }
     }
+
+    public Task<long?> SaveIfAsync(CatalogueFiles files, string folderDigest, long expectedRevision, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if ((_stored?.Revision ?? 0) != expectedRevision)
+            {
+                return Task.FromResult<long?>(null);
+            }
+
+            _stored = new StoredCatalogue(expectedRevision + 1, files, folderDigest);
+            return Task.FromResult<long?>(_stored.Revision);
+        }
+    }
 }

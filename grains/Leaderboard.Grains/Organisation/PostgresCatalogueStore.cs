@@ -6,6 +6,9 @@ namespace Leaderboard.Grains.Organisation;
 /// <summary>The organisation's files in PostgreSQL (<c>catalogue_file</c>, <c>catalogue_revision</c>), replaced in one transaction.</summary>
 public sealed class PostgresCatalogueStore(NpgsqlDataSource dataSource) : ICatalogueStore
 {
+    /// <summary>The advisory lock that puts saves of the catalogue in a row ("catalogue" in ASCII, as a number).</summary>
+    private const long SaveLock = 0x63_61_74_61_6C_6F_67;
+
     public async Task<StoredCatalogue?> LoadAsync(CancellationToken cancellationToken = default)
     {
         try
@@ -58,12 +61,34 @@ public sealed class PostgresCatalogueStore(NpgsqlDataSource dataSource) : ICatal
         }
     }
 
-    public async Task<long> SaveAsync(CatalogueFiles files, string? folderDigest = null, CancellationToken cancellationToken = default)
+    public async Task<long> SaveAsync(CatalogueFiles files, string? folderDigest = null, CancellationToken cancellationToken = default) =>
+        (await SaveAsync(files, folderDigest, expectedRevision: null, cancellationToken))!.Value;
+
+    public Task<long?> SaveIfAsync(CatalogueFiles files, string folderDigest, long expectedRevision, CancellationToken cancellationToken = default) =>
+        SaveAsync(files, folderDigest, (long?)expectedRevision, cancellationToken);
+
+    private async Task<long?> SaveAsync(CatalogueFiles files, string? folderDigest, long? expectedRevision, CancellationToken cancellationToken)
     {
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+            // Saves one at a time, so the revision read here is the one this save replaces.
+            await using (var gate = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction))
+            {
+                gate.Parameters.AddWithValue("key", SaveLock);
+                await gate.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            if (expectedRevision is { } expected)
+            {
+                await using var read = new NpgsqlCommand("SELECT coalesce((SELECT revision FROM catalogue_revision WHERE id = 1), 0)", connection, transaction);
+                if ((long)(await read.ExecuteScalarAsync(cancellationToken))! != expected)
+                {
+                    return null;
+                }
+            }
             await using (var clear = new NpgsqlCommand("DELETE FROM catalogue_file", connection, transaction))
             {
                 await clear.ExecuteNonQueryAsync(cancellationToken);

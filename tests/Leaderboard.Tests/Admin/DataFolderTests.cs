@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Leaderboard.Grains.Organisation;
 using Leaderboard.Testing;
 using Leaderboard.Tests.Infrastructure;
+using Npgsql;
 
 namespace Leaderboard.Tests.Admin;
 
@@ -68,6 +70,41 @@ public sealed class DataFolderTests(PostgresFixture postgres) : IDisposable
         {
             Assert.Equal(0.5m, await PaymentTargetAsync(server));
         }
+    }
+
+    [Fact]
+    public async Task Two_nodes_starting_together_on_an_empty_database_seed_it_once()
+    {
+        // Each used to find the store empty and seed it: two revisions of the same files, and two "seeded" lines.
+        var settings = new Dictionary<string, string> { ["ConnectionStrings:Leaderboard"] = await postgres.CreateDatabaseAsync() };
+
+        var started = await Task.WhenAll(LeaderboardServer.StartAsync(settings), LeaderboardServer.StartAsync(settings));
+        await using var first = started[0];
+        await using var second = started[1];
+
+        await using var dataSource = NpgsqlDataSource.Create(settings["ConnectionStrings:Leaderboard"]);
+        Assert.Equal(1L, await new PostgresCatalogueStore(dataSource).RevisionAsync());
+        Assert.Equal(0.45m, await PaymentTargetAsync(first));
+        Assert.Equal(0.45m, await PaymentTargetAsync(second));
+    }
+
+    [Fact]
+    public async Task A_conditional_save_changes_nothing_once_another_node_saved()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        await using (await LeaderboardServer.StartAsync(new Dictionary<string, string> { ["ConnectionStrings:Leaderboard"] = connectionString }))
+        {
+            // Seeded: revision 1.
+        }
+
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var store = new PostgresCatalogueStore(dataSource);
+        var stored = (await store.LoadAsync())!;
+
+        Assert.Null(await store.SaveIfAsync(stored.Files, "other", expectedRevision: 0));
+        Assert.Equal(1L, await store.RevisionAsync());
+        Assert.Equal(2L, await store.SaveIfAsync(stored.Files, "other", expectedRevision: 1));
+        Assert.Equal("other", (await store.LoadAsync())!.FolderDigest);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
