@@ -39,6 +39,11 @@ public static class LeaderboardHosting
                 ? AdminKey.Generate()
                 : throw new OptionsValidationException(LeaderboardOptions.Section, typeof(LeaderboardOptions), ["Leaderboard:AdminKey là bắt buộc khi dùng PostgreSQL (ConnectionStrings:Leaderboard)."]);
 
+        if (!adminKey.Generated && adminKey.Value.Length < AdminKey.MinimumLength)
+        {
+            throw new OptionsValidationException(LeaderboardOptions.Section, typeof(LeaderboardOptions), [$"Leaderboard:AdminKey quá ngắn ({adminKey.Value.Length} ký tự): cần ít nhất {AdminKey.MinimumLength}, ví dụ một khóa ngẫu nhiên tạo bằng: openssl rand -hex 24."]);
+        }
+
         services.AddSingleton(adminKey);
         services.TryAddTimeProvider();
         services.AddOptions<LeaderboardOptions>().BindConfiguration(LeaderboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -46,8 +46,9 @@ internal sealed partial class CatalogueSync(
             }
 
             holder.Replace(holder.Current, revision, seed.Files);
-            if (seed.Chosen)
+            if (seed.Chosen || store is InMemoryCatalogueStore)
             {
+                // A named folder, or the embedded default, which starts from the sample every time.
                 LogSeeded(seed.Folder, revision);
             }
             else

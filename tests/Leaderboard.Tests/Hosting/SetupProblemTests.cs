@@ -55,6 +55,17 @@ public sealed class SetupProblemTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_short_admin_key_is_refused_at_start()
+    {
+        // The admin key can do everything; "admin" or "123456" used to be taken.
+        var (exitCode, errors, _) = await RunNodeAsync("--Leaderboard:AdminKey=123456");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Leaderboard:AdminKey quá ngắn (6 ký tự): cần ít nhất 16", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("123456", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_node_of_another_cluster_does_not_start_on_a_database_in_use()
     {
         var database = await postgres.CreateDatabaseAsync();

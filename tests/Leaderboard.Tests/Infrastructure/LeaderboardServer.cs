@@ -14,7 +14,7 @@ namespace Leaderboard.Tests.Infrastructure;
 /// <summary>A real web node (Kestrel on a free loopback port, co-hosted silo) in the test process.</summary>
 public sealed class LeaderboardServer : IAsyncDisposable
 {
-    public const string AdminKey = "test-admin-key";
+    public const string AdminKey = "test-admin-key-0001";
 
     private readonly WebApplication _app;
 
