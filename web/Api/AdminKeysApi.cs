@@ -95,9 +95,15 @@ public static partial class AdminKeysApi
                 throw new JsonException("trailing content after the object");
             }
         }
+        catch (JsonException ex) when (ex.GetType() == typeof(JsonException) && FieldOf(ex.Path) is { } field)
+        {
+            // Valid JSON, a value of the wrong type: the field and the type it takes, not .NET's type names.
+            return Invalid(field, $"Trường {field} sai kiểu: cần {ExpectedType(field)}.");
+        }
         catch (JsonException ex)
         {
-            return EventsApi.Problem(StatusCodes.Status400BadRequest, "Nội dung không phải JSON hợp lệ", $"Gửi một đối tượng {{ name, units, canWrite?, kind? }}. {ex.Message}", "body");
+            var where = ex.LineNumber is { } line && ex.BytePositionInLine is { } position ? $" (lỗi ở dòng {line + 1}, vị trí {position + 1})" : string.Empty;
+            return EventsApi.Problem(StatusCodes.Status400BadRequest, "Nội dung không phải JSON hợp lệ", $"Gửi một đối tượng {{ name, units, canWrite?, kind? }}{where}.", "body");
         }
         finally
         {
@@ -212,6 +218,28 @@ public static partial class AdminKeysApi
 
         return null;
     }
+
+    /// <summary>The request's field a deserialisation path points into (<c>$.units[0]</c>: units); null for the body itself.</summary>
+    private static string? FieldOf(string? path)
+    {
+        if (path is null || !path.StartsWith("$.", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var name = path[2..];
+        var end = name.IndexOfAny(['.', '[']);
+        return end < 0 ? name : name[..end];
+    }
+
+    private static string ExpectedType(string field) => field switch
+    {
+        "name" => "một chuỗi",
+        "units" => "một mảng mã đơn vị (chuỗi)",
+        "canWrite" => "true hoặc false",
+        "kind" => "\"integrator\" hoặc \"viewer\"",
+        _ => "đúng kiểu của trường",
+    };
 
     private static ProblemHttpResult Invalid(string field, string detail) =>
         EventsApi.Problem(StatusCodes.Status400BadRequest, "Yêu cầu tạo khóa không hợp lệ", detail, field);

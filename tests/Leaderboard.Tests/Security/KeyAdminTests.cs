@@ -127,6 +127,10 @@ public sealed class KeyAdminTests(KeyAdminFixture fixture) : IClassFixture<KeyAd
     [InlineData("""{"name":"x","units":["000.07.12.H37"],"kind":"viewer"}""", "units")]
     [InlineData("""{"name":"x","kind":"viewer","canWrite":true}""", "canWrite")]
     [InlineData("""{"name":"x","units":""", "body")]
+    [InlineData("""{"name":"x","units":["000.07.12.H37"],"canWrite":"yes"}""", "canWrite")]
+    [InlineData("""{"name":"x","units":"000.07.12.H37"}""", "units")]
+    [InlineData("""{"name":"x","units":[12]}""", "units")]
+    [InlineData("""{"name":7,"units":["000.07.12.H37"]}""", "name")]
     [InlineData("""["x"]""", "body")]
     [InlineData("""{"name":"x","units":["000.07.12.H37"]} {}""", "body")]
     [InlineData("", "body")]
@@ -139,6 +143,8 @@ public sealed class KeyAdminTests(KeyAdminFixture fixture) : IClassFixture<KeyAd
 
         var problem = await IngestAnswer.ProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal(field, problem.GetProperty("field").GetString());
+        // Words for the integrator, not .NET's: "could not be converted to System.Boolean" used to be the detail.
+        Assert.DoesNotContain("System.", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(before, (await ListAsync()).Count);
     }
 
