@@ -7,7 +7,7 @@ public sealed partial class GrainObserverBridge
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing grain observer subscriptions failed; retrying at the next renewal")]
     private partial void LogRenewFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} silo(s) declared dead: re-subscribing to the boards and units")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} silo(s) left the cluster: re-subscribing to the boards and units")]
     private partial void LogRenewingAfterDeath(int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A push to hub clients failed")]

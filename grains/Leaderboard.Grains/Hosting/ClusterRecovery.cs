@@ -31,7 +31,18 @@ internal sealed partial class ClusterRecovery(
         {
             await foreach (var died in SiloDeaths.ObserveAsync(membership, stoppingToken))
             {
-                LogSiloDied(string.Join(", ", died));
+                var dead = died.Where(d => !d.Stopped).ToList();
+                if (dead.Count > 0)
+                {
+                    LogSiloDied(dead);
+                }
+
+                var stopped = died.Where(d => d.Stopped).ToList();
+                if (stopped.Count > 0)
+                {
+                    LogSiloStopped(stopped);
+                }
+
                 await RecoverAsync(stoppingToken);
             }
         }

@@ -5,8 +5,11 @@ namespace Leaderboard.Grains.Hosting;
 /// <summary>The cluster's verdicts that a silo died, as they reach this node (not the dead rows it finds at start).</summary>
 public static class SiloDeaths
 {
-    /// <summary>Yields once per membership update in which at least one silo that this node knew alive is now dead.</summary>
-    public static async IAsyncEnumerable<IReadOnlyList<SiloAddress>> ObserveAsync(
+    /// <summary>
+    /// Yields once per membership update in which at least one silo that this node knew alive is now dead; each says
+    /// whether it was last seen shutting down (a clean stop) or active (a crash, a lost network).
+    /// </summary>
+    public static async IAsyncEnumerable<IReadOnlyList<SiloExit>> ObserveAsync(
         IClusterMembershipService membership,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -15,12 +18,12 @@ public static class SiloDeaths
         {
             if (previous is not null)
             {
-                var died = new List<SiloAddress>();
+                var died = new List<SiloExit>();
                 foreach (var (silo, member) in snapshot.Members)
                 {
                     if (member.Status == SiloStatus.Dead && previous.Members.TryGetValue(silo, out var before) && before.Status != SiloStatus.Dead)
                     {
-                        died.Add(silo);
+                        died.Add(new SiloExit(silo, Stopped: before.Status is SiloStatus.ShuttingDown or SiloStatus.Stopping));
                     }
                 }
 
