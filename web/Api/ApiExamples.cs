@@ -58,7 +58,7 @@ public static class ApiExamples
             ["index"] = 2,
             ["id"] = "evt-3",
             ["field"] = "unit",
-            ["error"] = "đơn vị của sự kiện hoặc của hồ sơ nằm ngoài phạm vi của khóa",
+            ["error"] = $"đơn vị '{OtherUnit}' của sự kiện nằm ngoài phạm vi của khóa",
         }),
     };
 

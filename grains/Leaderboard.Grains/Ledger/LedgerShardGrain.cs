@@ -31,7 +31,6 @@ internal sealed partial class LedgerShardGrain(
     ILogger<LedgerShardGrain> logger) : Grain, ILedgerShardGrain
 {
     private const string IdConflict = "mã sự kiện (id) đã được dùng cho một nội dung khác; sự kiện đầu tiên được giữ";
-    private const string OutOfScope = "đơn vị của sự kiện hoặc của hồ sơ nằm ngoài phạm vi của khóa";
 
     /// <summary>Every unit this shard has reported to or is about to, by the ledger's slot of the unit (null: none yet).</summary>
     private readonly List<ShardUnit?> _units = [];
@@ -125,9 +124,9 @@ internal sealed partial class LedgerShardGrain(
             var e = item.Event;
             dossiers[i] = _ledger.Find(e.Dossier);
             var owner = dossiers[i].Owner;
-            if (scope is not null && (!InScope(e.Unit, scope) || (owner is not null && !InScope(owner, scope))))
+            if (scope is not null && ScopeError(e.Unit, owner, scope) is { } outside)
             {
-                verdicts[i] = new ItemVerdict(item.Index, Verdict.Rejected, "unit", OutOfScope);
+                verdicts[i] = new ItemVerdict(item.Index, Verdict.Rejected, "unit", outside);
                 continue;
             }
 
@@ -361,6 +360,24 @@ internal sealed partial class LedgerShardGrain(
         var activity = unit.Activity ??= new UnitActivity(unit.Code);
         activity.Count(ActivityKind.Of(e), now);
         Enqueue(unit);
+    }
+
+    /// <summary>
+    /// Why a key may not write this event, or null when it may. The field is "unit" either way (api.md), so the message
+    /// names the unit outside the scope and says whether the event names it or the dossier counts for it now (an
+    /// earlier receipt, perhaps from another system, put it there): the integrator cannot see the second.
+    /// </summary>
+    private string? ScopeError(string unit, string? owner, IReadOnlyList<string> scope)
+    {
+        var unitOutside = !InScope(unit, scope);
+        var ownerOutside = owner is not null && owner != unit && !InScope(owner, scope);
+        return (unitOutside, ownerOutside) switch
+        {
+            (true, true) => $"đơn vị '{unit}' của sự kiện và đơn vị '{owner}' mà hồ sơ đang thuộc đều nằm ngoài phạm vi của khóa",
+            (true, false) => $"đơn vị '{unit}' của sự kiện nằm ngoài phạm vi của khóa",
+            (false, true) => $"hồ sơ đang thuộc đơn vị '{owner}', nằm ngoài phạm vi của khóa",
+            _ => null,
+        };
     }
 
     private bool InScope(string unit, IReadOnlyList<string> scope)

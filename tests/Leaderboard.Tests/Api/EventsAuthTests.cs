@@ -93,9 +93,9 @@ public sealed class EventsAuthTests(EventsAuthFixture fixture) : IClassFixture<E
             await IngestAnswer.OkAsync(response),
             accepted: 2,
             duplicates: 0,
-            new Rejected(1, $"scope-{tag}-1", "unit"),
-            new Rejected(2, $"scope-{tag}-2", "unit"),
-            new Rejected(3, $"scope-{tag}-3", "unit"));
+            new Rejected(1, $"scope-{tag}-1", "unit", "đơn vị '000.06.12.H37' của sự kiện nằm ngoài phạm vi của khóa"),
+            new Rejected(2, $"scope-{tag}-2", "unit", "đơn vị '000.00.12.H37' của sự kiện nằm ngoài phạm vi của khóa"),
+            new Rejected(3, $"scope-{tag}-3", "unit", "đơn vị '000.06.12.H37' của sự kiện nằm ngoài phạm vi của khóa"));
         await UnitNumbers.ExpectAsync(_server, Unit, beforeOwn.Plus(online: 1, all: 1));
 
         // The refusal stored nothing and reserved no id: the admin may send the same event.
@@ -137,7 +137,8 @@ public sealed class EventsAuthTests(EventsAuthFixture fixture) : IClassFixture<E
         IngestAnswer.Tally(await IngestAnswer.OkAsync(admin), accepted: 2, duplicates: 0);
         await UnitNumbers.ExpectAsync(_server, Sibling, beforeSibling.Plus(online: 1, all: 1));
 
-        // Each of these names the key's own unit, but its dossier counts for the sibling now.
+        // Each of these names the key's own unit, but its dossier counts for the sibling now; the last names the Sở,
+        // outside the scope too. The answer names the unit at fault and says whose it is.
         using var scoped = await EventsEndpoint.PostAsync(
             _server,
             Content(Array(
@@ -145,17 +146,20 @@ public sealed class EventsAuthTests(EventsAuthFixture fixture) : IClassFixture<E
                 Paid($"owner-{tag}-3", received),
                 Finished($"owner-{tag}-4", received),
                 Received($"owner-{tag}-5", paidOnly),
-                Received($"owner-{tag}-6", $"D-{tag}-own"))),
+                Received($"owner-{tag}-6", $"D-{tag}-own"),
+                Received($"owner-{tag}-7", received, unit: Parent))),
             "Bearer " + EventsAuthFixture.ChiCucKey);
 
+        const string Owned = "hồ sơ đang thuộc đơn vị '000.06.12.H37', nằm ngoài phạm vi của khóa";
         IngestAnswer.Tally(
             await IngestAnswer.OkAsync(scoped),
             accepted: 1,
             duplicates: 0,
-            new Rejected(0, $"owner-{tag}-2", "unit"),
-            new Rejected(1, $"owner-{tag}-3", "unit"),
-            new Rejected(2, $"owner-{tag}-4", "unit"),
-            new Rejected(3, $"owner-{tag}-5", "unit"));
+            new Rejected(0, $"owner-{tag}-2", "unit", Owned),
+            new Rejected(1, $"owner-{tag}-3", "unit", Owned),
+            new Rejected(2, $"owner-{tag}-4", "unit", Owned),
+            new Rejected(3, $"owner-{tag}-5", "unit", Owned),
+            new Rejected(5, $"owner-{tag}-7", "unit", "đơn vị '000.00.12.H37' của sự kiện và đơn vị '000.06.12.H37' mà hồ sơ đang thuộc đều nằm ngoài phạm vi của khóa"));
 
         // Only the fresh dossier arrived at the key's unit; the sibling kept its dossier.
         await UnitNumbers.ExpectAsync(_server, Unit, beforeOwn.Plus(online: 1, all: 1));

@@ -28,7 +28,7 @@ public static class IngestAnswer
         return problem;
     }
 
-    /// <summary>Asserts the exact tally: counts, and every rejection in index order with its id and field and a message.</summary>
+    /// <summary>Asserts the exact tally: counts, and every rejection in index order with its id and field and a message (the exact one where given).</summary>
     public static void Tally(JsonElement answer, int accepted, int duplicates, params Rejected[] rejected)
     {
         Assert.Equal(accepted, answer.GetProperty("accepted").GetInt32());
@@ -54,6 +54,10 @@ public static class IngestAnswer
 
             Assert.Equal(rejected[i].Field, r.GetProperty("field").GetString());
             Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("error").GetString()), r.GetRawText());
+            if (rejected[i].Error is { } error)
+            {
+                Assert.Equal(error, r.GetProperty("error").GetString());
+            }
         }
     }
 }
