@@ -1,4 +1,3 @@
-using System.Globalization;
 using Leaderboard.Client;
 
 namespace Leaderboard.Importer;
@@ -6,11 +5,19 @@ namespace Leaderboard.Importer;
 /// <summary>The command: arguments in, messages out, an exit code (0 done, 1 some rows rejected, 2 cannot go on).</summary>
 public static class ImportCommand
 {
-    /// <summary>Counts and durations as Vietnamese readers write them: 200.000 dòng, 0,2 giây.</summary>
-    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+    public static Task<int> RunAsync(
+        IReadOnlyList<string> args, Func<string, string?> environment, TextWriter output, TextWriter errors, bool interactive, CancellationToken cancellationToken) =>
+        RunAsync(args, environment, output, errors, interactive, TimeProvider.System, cancellationToken);
 
+    /// <param name="time">The clock of the progress bar and of the checkpoints' times, which a re-run tells.</param>
     public static async Task<int> RunAsync(
-        IReadOnlyList<string> args, Func<string, string?> environment, TextWriter output, TextWriter errors, bool interactive, CancellationToken cancellationToken)
+        IReadOnlyList<string> args,
+        Func<string, string?> environment,
+        TextWriter output,
+        TextWriter errors,
+        bool interactive,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
@@ -38,20 +45,14 @@ public static class ImportCommand
             Key = options.Key,
             MaxRetries = options.Retries,
             OnRetry = r => errors.WriteLine(string.Create(
-                Vietnamese,
+                ImportText.Vietnamese,
                 $"{Environment.NewLine}Gửi chưa được ({(r.StatusCode is { } s ? $"HTTP {s}" : r.Error?.Message)}); thử lại lần {r.Attempt} sau {r.Delay.TotalSeconds:0.#} giây.")),
         });
-        var importer = new Importer(options, client, new ProgressBar(errors, interactive, TimeProvider.System), errors);
+        var importer = new Importer(options, client, new ProgressBar(errors, interactive, time), errors, time);
         try
         {
             var summary = await importer.RunAsync(cancellationToken);
-            static string Counts(int accepted, int duplicates, int rejectedRows) => string.Create(
-                Vietnamese, $"{accepted:N0} sự kiện mới, {duplicates:N0} sự kiện đã có (trùng lặp), {rejectedRows:N0} dòng bị từ chối");
-            var run = summary.ThisRun;
-            await output.WriteLineAsync(summary.SkippedRows == 0
-                ? string.Create(Vietnamese, $"Đã nhập {summary.Rows:N0} dòng (0 dòng bỏ qua vì đã nhập ở lần trước): {Counts(summary.Accepted, summary.Duplicates, summary.RejectedRows)}.")
-                : string.Create(Vietnamese, $"Đã nhập {summary.Rows:N0} dòng ({summary.SkippedRows:N0} dòng bỏ qua vì đã nhập ở lần trước). Lần chạy này: {Counts(run.Accepted, run.Duplicates, run.RejectedRows)}; ") +
-                  $"tính cả các lần trước: {Counts(summary.Accepted, summary.Duplicates, summary.RejectedRows)}.");
+            await output.WriteLineAsync(Describe(summary));
             if (summary.RejectedRows > 0)
             {
                 await output.WriteLineAsync($"Các dòng bị từ chối: {summary.ReportPath}");
@@ -85,5 +86,41 @@ public static class ImportCommand
             await errors.WriteLineAsync($"{Environment.NewLine}Lỗi: {ex.Message}");
             return 2;
         }
+    }
+
+    /// <summary>
+    /// The summary on standard output. A run that went on from a checkpoint says which rows it skipped and which it sent,
+    /// and tells the check of the checkpoint apart from what it imported: after a finished import, a re-run imports
+    /// nothing, and a line saying "Đã nhập 36 dòng" after "Tiếp tục sau dòng 37" read as if rows had gone in again.
+    /// </summary>
+    private static string Describe(ImportSummary summary)
+    {
+        static string N(int n) => n.ToString("N0", ImportText.Vietnamese);
+        static string Counts(int accepted, int duplicates, int rejectedRows) =>
+            $"{N(accepted)} sự kiện mới, {N(duplicates)} sự kiện đã có (trùng lặp), {N(rejectedRows)} dòng bị từ chối";
+        var total = Counts(summary.Accepted, summary.Duplicates, summary.RejectedRows);
+        if (summary.Check is not { } check)
+        {
+            return $"Đã nhập {N(summary.Rows)} dòng (0 dòng bỏ qua vì đã nhập ở lần trước): {total}.";
+        }
+
+        var skipped = $"{N(summary.SkippedRows)} dòng dữ liệu ({ImportText.Rows(2, check.LastRow)})";
+        var batch = $"lô cuối ({ImportText.Rows(check.FirstRow, check.LastRow)}) để kiểm tra máy chủ còn giữ";
+        var answer = $"0 sự kiện mới, {N(check.Duplicates)} sự kiện đã có (trùng lặp)" + (check.Rejected > 0 ? $", {N(check.Rejected)} sự kiện bị từ chối" : "");
+        var sent = summary.Rows - summary.SkippedRows;
+        var nl = Environment.NewLine;
+        if (sent == 0)
+        {
+            var at = check.SavedAt is { } saved ? " " + ImportText.At(saved) : "";
+            return $"Tệp đã được nhập hết ở lần chạy trước: máy chủ đã xác nhận cả {skipped}{at}.{nl}"
+                + $"Lần chạy này không gửi dòng nào mới, chỉ gửi lại {batch}: {answer}.{nl}"
+                + $"Tính cả các lần trước: {total}.";
+        }
+
+        var when = check.SavedAt is { } acknowledged ? $" ({ImportText.At(acknowledged)})" : "";
+        var run = summary.ThisRun;
+        return $"Tệp có {N(summary.Rows)} dòng dữ liệu: bỏ qua {skipped} mà máy chủ đã xác nhận ở lần chạy trước{when}, gửi {N(sent)} dòng còn lại.{nl}"
+            + $"Trước khi bỏ qua, gửi lại {batch}: {answer}.{nl}"
+            + $"{N(sent)} dòng gửi ở lần chạy này: {Counts(run.Accepted, run.Duplicates, run.RejectedRows)}. Tính cả các lần trước: {total}.";
     }
 }

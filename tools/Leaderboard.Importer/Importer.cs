@@ -9,7 +9,8 @@ namespace Leaderboard.Importer;
 /// A re-run with the checkpoint skips the rows it covers, when the file is the same up to there; any re-run, with or
 /// without it, is exact, because event ids come from the rows and the server answers what it holds as duplicates.
 /// </summary>
-public sealed class Importer(ImportOptions options, LeaderboardClient client, ProgressBar progress, TextWriter messages)
+/// <param name="time">When each checkpoint is saved, which a later run tells the user.</param>
+public sealed class Importer(ImportOptions options, LeaderboardClient client, ProgressBar progress, TextWriter messages, TimeProvider time)
 {
     /// <summary>Missing optional columns are told once per run, not again on a second pass over the file.</summary>
     private bool _warnedOfColumns;
@@ -32,14 +33,34 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
             await messages.WriteLineAsync($"Điểm dừng của lần nhập trước là của máy chủ {url}, không phải {server}: nhập lại từ đầu; sự kiện đã có sẽ được báo là trùng lặp.");
             state = null;
         }
-        else if (state is not null && !await SameUpToAsync(state, separator))
-        {
-            await messages.WriteLineAsync($"Tệp đã thay đổi so với lần nhập trước (điểm dừng ở dòng {state.Row}): nhập lại từ đầu; sự kiện đã có sẽ được báo là trùng lặp.");
-            state = null;
-        }
         else if (state is not null)
         {
-            await messages.WriteLineAsync($"Tiếp tục sau dòng {state.Row} đã được xác nhận ở lần chạy trước (gửi lại lô cuối để kiểm tra máy chủ còn giữ).");
+            var (same, complete) = await CompareAsync(state, separator);
+            // Rows are spreadsheet rows, as the report numbers them: the checkpoint's row 37 is the 36th row of data.
+            var data = string.Create(ImportText.Vietnamese, $"{state.Row - 1:N0} dòng dữ liệu");
+            var batch = ImportText.Rows(LastBatchFirstRow(state), state.Row);
+            if (!same)
+            {
+                await messages.WriteLineAsync(string.Create(
+                    ImportText.Vietnamese,
+                    $"Tệp đã thay đổi so với lần nhập trước (điểm dừng ở dòng {state.Row:N0}): nhập lại từ đầu; sự kiện đã có sẽ được báo là trùng lặp."));
+                state = null;
+            }
+            else if (complete)
+            {
+                // Said plainly: nothing is left to import, and what is sent is sent only to check.
+                var saved = state.SavedAt is { } at ? ", máy chủ xác nhận " + ImportText.At(at) : "";
+                await messages.WriteLineAsync(
+                    $"Tệp đã được nhập hết ở lần chạy trước ({data}{saved}): không có dòng nào mới để gửi, chỉ gửi lại lô cuối ({batch}) để kiểm tra máy chủ còn giữ.");
+            }
+            else
+            {
+                var saved = state.SavedAt is { } at ? $" ({ImportText.At(at)})" : "";
+                await messages.WriteLineAsync(string.Create(
+                    ImportText.Vietnamese,
+                    $"Máy chủ đã xác nhận {data} đầu ({ImportText.Rows(2, state.Row)}) ở lần chạy trước{saved}: gửi lại lô cuối ({batch}) để kiểm tra máy chủ còn giữ, "
+                    + $"rồi bỏ qua các dòng đó và tiếp tục từ dòng {state.Row + 1:N0}."));
+            }
         }
 
         try
@@ -96,8 +117,7 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
         using var report = new RejectionReport(options.ReportPath, header, state?.ReportLength);
         var run = new Run(state);
         var skipThrough = state?.Row ?? 1;
-        // The rows of the last acknowledged batch (the last row alone for a checkpoint written before it was recorded).
-        var probeFrom = state is null ? int.MaxValue : state.BatchFirstRow > 0 ? state.BatchFirstRow : state.Row;
+        var probeFrom = state is null ? int.MaxValue : LastBatchFirstRow(state);
         var probe = new List<EventBody>();
         var startFraction = 0.0;
 
@@ -120,7 +140,7 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
                 continue;
             }
 
-            if (probe.Count > 0 && await CheckAsync(probe, cancellationToken) is > 0 and var stored)
+            if (probe.Count > 0 && await CheckAsync(probe, run, cancellationToken) is > 0 and var stored)
             {
                 return (null, stored);
             }
@@ -136,7 +156,7 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
             }
         }
 
-        if (probe.Count > 0 && await CheckAsync(probe, cancellationToken) is > 0 and var storedAtEnd)
+        if (probe.Count > 0 && await CheckAsync(probe, run, cancellationToken) is > 0 and var storedAtEnd)
         {
             return (null, storedAtEnd);
         }
@@ -148,20 +168,24 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
 
         run.Count(storedByCheck, -Math.Min(storedByCheck, run.ThisRun.Duplicates), 0);
         progress.Report(run.Rows, 1, startFraction, final: true);
+        var check = state is null ? null : new ImportCheck(probeFrom, state.Row, state.SavedAt, run.CheckDuplicates, run.CheckRejected);
         return (new ImportSummary(
-            run.Skipped + run.Rows, run.Skipped, run.Accepted, run.Duplicates, run.RejectedRows, options.ReportPath, run.ThisRun), 0);
+            run.Skipped + run.Rows, run.Skipped, run.Accepted, run.Duplicates, run.RejectedRows, options.ReportPath, run.ThisRun, check), 0);
     }
 
     /// <summary>
     /// Sends the last acknowledged batch again (once; the list is emptied) and returns how many of its events the server
     /// took as new: a server that still holds it answers duplicates (or the same rejections), and any event it accepts
     /// says it is not the store that acknowledged it. The send also finds a wrong key or a server that is not there
-    /// before anything is skipped on trust.
+    /// before anything is skipped on trust. What it answered is kept apart from the run's counts, which it would inflate:
+    /// those events were counted when they were first sent.
     /// </summary>
-    private async Task<int> CheckAsync(List<EventBody> probe, CancellationToken cancellationToken)
+    private async Task<int> CheckAsync(List<EventBody> probe, Run run, CancellationToken cancellationToken)
     {
         var answer = await client.SendAsync([.. probe], cancellationToken);
         probe.Clear();
+        run.CheckDuplicates += answer.Duplicates;
+        run.CheckRejected += answer.Rejected.Count;
         return answer.Accepted;
     }
 
@@ -188,7 +212,8 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
         report.Flush();
         // A row never spans two batches, so rows counted here are counted once.
         run.Count(answer.Accepted, answer.Duplicates, run.Errors.Select(e => e.Row).Distinct().Count());
-        new ImportState(run.LastRow, digest.Current, report.Length, run.Accepted, run.Duplicates, run.RejectedRows, options.Url.ToString(), run.FirstRow)
+        new ImportState(
+            run.LastRow, digest.Current, report.Length, run.Accepted, run.Duplicates, run.RejectedRows, options.Url.ToString(), run.FirstRow, time.GetUtcNow())
             .Save(options.StatePath);
         run.Batches++;
         var checkpoint = new ImportCheckpoint(run.Batches, run.LastRow);
@@ -221,8 +246,11 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
         return new IngestionAnswer(answer.Accepted + again.Accepted, answer.Duplicates + again.Duplicates, rejected);
     }
 
-    /// <summary>Whether the file reads, up to the checkpoint's row, as it did when the checkpoint was saved.</summary>
-    private async Task<bool> SameUpToAsync(ImportState state, char separator)
+    /// <summary>
+    /// Whether the file reads, up to the checkpoint's row, as it did when the checkpoint was saved; and whether it ends
+    /// there, so that a re-run has nothing to send but the check.
+    /// </summary>
+    private async Task<(bool Same, bool Complete)> CompareAsync(ImportState state, char separator)
     {
         await using var stream = new FileStream(options.File, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
@@ -233,8 +261,12 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
             digest.Append(record);
         }
 
-        return csv.Row == state.Row && digest.Current == state.Digest;
+        var same = csv.Row == state.Row && digest.Current == state.Digest;
+        return (same, same && csv.Read() is null);
     }
+
+    /// <summary>The rows of the last acknowledged batch start here (its last row alone for a checkpoint saved before that was recorded).</summary>
+    private static int LastBatchFirstRow(ImportState state) => state.BatchFirstRow > 0 ? state.BatchFirstRow : state.Row;
 
     private string ColumnOf(string type, string field) => field switch
     {
@@ -291,6 +323,12 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
         public int Skipped { get; set; }
 
         public int Batches { get; set; }
+
+        /// <summary>Events of the checkpoint's last batch, sent again to check, that the server answered as held.</summary>
+        public int CheckDuplicates { get; set; }
+
+        /// <summary>Events of that batch it refused.</summary>
+        public int CheckRejected { get; set; }
 
         public int Accepted => (resumed?.Accepted ?? 0) + ThisRun.Accepted;
 

@@ -3,6 +3,7 @@ using Leaderboard.Client;
 using Leaderboard.Importer;
 using Leaderboard.Testing;
 using Leaderboard.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Leaderboard.Tests.Toolkit;
 
@@ -14,6 +15,8 @@ namespace Leaderboard.Tests.Toolkit;
 public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixture<LeaderboardServerFixture>, IDisposable
 {
     private static readonly string SampleExport = Path.Combine(AppContext.BaseDirectory, "Toolkit", "Data", "ho-so-2024.csv");
+
+    private static readonly string NewLine = Environment.NewLine;
 
     private readonly LeaderboardServer _server = fixture.Server;
     private readonly string _folder = Directory.CreateTempSubdirectory("import-").FullName;
@@ -30,8 +33,10 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
         var output = new StringWriter();
         var errors = new StringWriter();
         string[] args = ["--file", file, "--url", _server.Address.ToString(), "--batch", "10"];
+        // 12:02 UTC: 19:02 in Vietnam, which a re-run names as the time the rows were confirmed.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2024, 12, 31, 12, 2, 0, TimeSpan.Zero));
 
-        var exit = await ImportCommand.RunAsync(args, Key, output, errors, interactive: false, CancellationToken.None);
+        var exit = await ImportCommand.RunAsync(args, Key, output, errors, interactive: false, clock, CancellationToken.None);
 
         Assert.True(exit == 0, $"{output}{errors}");
         await UnitTotals.ExpectAsync(_server, Plus(before, expected));
@@ -41,10 +46,34 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
         // Four batches of ten rows, each acknowledged in turn: the bar moves with them.
         Assert.True(errors.ToString().Split('\n').Count(l => l.Contains(" %", StringComparison.Ordinal)) >= 4, errors.ToString());
 
-        // Run again: the checkpoint covers every row. Without it, every event is a duplicate. Neither counts twice.
+        // Run again: the checkpoint covers every row. The run says the file was imported already, and when; that it sent
+        // the last batch again only to check the server still holds it; and that nothing was new. It used to say it went
+        // on "after row 37" and then "Đã nhập 36 dòng", as if rows had gone in again. (The rows before row 37 filled the
+        // batches of ten events before it: the last batch is row 37 alone.)
+        var state = ImportState.Load(file + ".import-state.json")!;
+        Assert.Equal(37, state.BatchFirstRow);
+        var lastBatch = "dòng 37";
+        var checkedEvents = EventsFrom(rows, 37, new());
         var again = new StringWriter();
-        Assert.Equal(0, await ImportCommand.RunAsync(args, Key, again, TextWriter.Null, interactive: false, CancellationToken.None));
-        Assert.Contains("(36 dòng bỏ qua vì đã nhập ở lần trước)", again.ToString(), StringComparison.Ordinal);
+        var againErrors = new StringWriter();
+        Assert.Equal(0, await ImportCommand.RunAsync(args, Key, again, againErrors, interactive: false, clock, CancellationToken.None));
+        Assert.Contains(
+            $"Tệp đã được nhập hết ở lần chạy trước (36 dòng dữ liệu, máy chủ xác nhận lúc 19:02 ngày 31/12/2024): không có dòng nào mới để gửi, chỉ gửi lại lô cuối ({lastBatch}) để kiểm tra máy chủ còn giữ.",
+            againErrors.ToString(),
+            StringComparison.Ordinal);
+        Assert.Equal(
+            "Tệp đã được nhập hết ở lần chạy trước: máy chủ đã xác nhận cả 36 dòng dữ liệu (dòng 2–37) lúc 19:02 ngày 31/12/2024." + NewLine
+            + $"Lần chạy này không gửi dòng nào mới, chỉ gửi lại lô cuối ({lastBatch}) để kiểm tra máy chủ còn giữ: 0 sự kiện mới, {checkedEvents} sự kiện đã có (trùng lặp)." + NewLine
+            + "Tính cả các lần trước: 83 sự kiện mới, 0 sự kiện đã có (trùng lặp), 0 dòng bị từ chối." + NewLine,
+            again.ToString());
+
+        // A checkpoint saved before its time was recorded: the same, without a time.
+        (state with { SavedAt = null }).Save(file + ".import-state.json");
+        var older = new StringWriter();
+        Assert.Equal(0, await ImportCommand.RunAsync(args, Key, older, TextWriter.Null, interactive: false, clock, CancellationToken.None));
+        Assert.StartsWith("Tệp đã được nhập hết ở lần chạy trước: máy chủ đã xác nhận cả 36 dòng dữ liệu (dòng 2–37)." + NewLine, older.ToString(), StringComparison.Ordinal);
+
+        // Without the checkpoint, every event is a duplicate. Neither counts twice.
         File.Delete(file + ".import-state.json");
         var fresh = new StringWriter();
         Assert.Equal(0, await ImportCommand.RunAsync(args, Key, fresh, TextWriter.Null, interactive: false, CancellationToken.None));
@@ -165,6 +194,49 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_resumed_import_tells_the_rows_it_skipped_from_the_rows_it_sent_and_the_check_from_this_runs_counts()
+    {
+        var file = Tagged("tiep-tuc.csv");
+        var lines = File.ReadAllLines(file, Encoding.UTF8);
+        var rows = lines.Skip(1).Select(ExportRow.Parse).ToList();
+        var expected = ExpectedTotals.Of(rows);
+        var before = await ReadAsync(expected.Keys);
+        string[] args = ["--file", file, "--url", _server.Address.ToString(), "--batch", "10"];
+        // 01:30 UTC: 08:30 in Vietnam.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2024, 7, 15, 1, 30, 0, TimeSpan.Zero));
+
+        // The first run got as far as row 21 (rows 2–21, the first 20 rows of data), leaving the checkpoint an
+        // interrupted run leaves; the file then reads on as before.
+        File.WriteAllLines(file, lines[..21], new UTF8Encoding(true));
+        Assert.Equal(0, await ImportCommand.RunAsync(args, Key, TextWriter.Null, TextWriter.Null, interactive: false, clock, CancellationToken.None));
+        File.WriteAllLines(file, lines, new UTF8Encoding(true));
+        var state = ImportState.Load(file + ".import-state.json")!;
+        Assert.Equal(21, state.Row);
+        Assert.InRange(state.BatchFirstRow, 3, 20);
+        var lastBatch = $"dòng {state.BatchFirstRow}–21";
+        var checkedEvents = EventsFrom(rows, state.BatchFirstRow, new()) - EventsFrom(rows, 22, new());
+        var sentEvents = EventsFrom(rows, 22, new());
+
+        var output = new StringWriter();
+        var messages = new StringWriter();
+        Assert.Equal(0, await ImportCommand.RunAsync(args, Key, output, messages, interactive: false, clock, CancellationToken.None));
+        await UnitTotals.ExpectAsync(_server, Plus(before, expected));
+
+        Assert.Contains(
+            $"Máy chủ đã xác nhận 20 dòng dữ liệu đầu (dòng 2–21) ở lần chạy trước (lúc 08:30 ngày 15/07/2024): gửi lại lô cuối ({lastBatch}) để kiểm tra máy chủ còn giữ, rồi bỏ qua các dòng đó và tiếp tục từ dòng 22.",
+            messages.ToString(),
+            StringComparison.Ordinal);
+        // 20 rows skipped and 16 sent make the file's 36; the check's duplicates are not this run's (they were counted
+        // when first sent), so this run's and the earlier runs' counts add up to the totals.
+        Assert.Equal(
+            "Tệp có 36 dòng dữ liệu: bỏ qua 20 dòng dữ liệu (dòng 2–21) mà máy chủ đã xác nhận ở lần chạy trước (lúc 08:30 ngày 15/07/2024), gửi 16 dòng còn lại." + NewLine
+            + $"Trước khi bỏ qua, gửi lại lô cuối ({lastBatch}) để kiểm tra máy chủ còn giữ: 0 sự kiện mới, {checkedEvents} sự kiện đã có (trùng lặp)." + NewLine
+            + $"16 dòng gửi ở lần chạy này: {sentEvents} sự kiện mới, 0 sự kiện đã có (trùng lặp), 0 dòng bị từ chối. "
+            + "Tính cả các lần trước: 83 sự kiện mới, 0 sự kiện đã có (trùng lặp), 0 dòng bị từ chối." + NewLine,
+            output.ToString());
+    }
+
+    [Fact]
     public async Task A_generated_export_of_100000_rows_interrupted_and_run_again_gives_exact_totals_and_reports_each_broken_row_once()
     {
         const int Count = 100_000;
@@ -181,7 +253,7 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
         ImportCheckpoint? last = null;
         using (var client = new LeaderboardClient(new LeaderboardClientOptions { BaseAddress = _server.Address, Key = LeaderboardServer.AdminKey }))
         {
-            var first = new Importer.Importer(options, client, new ProgressBar(TextWriter.Null, false, TimeProvider.System), TextWriter.Null)
+            var first = new Importer.Importer(options, client, new ProgressBar(TextWriter.Null, false, TimeProvider.System), TextWriter.Null, TimeProvider.System)
             {
                 BatchAcknowledged = c =>
                 {
@@ -206,13 +278,25 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
         ImportSummary summary;
         using (var client = new LeaderboardClient(new LeaderboardClientOptions { BaseAddress = _server.Address, Key = LeaderboardServer.AdminKey }))
         {
-            var second = new Importer.Importer(options, client, new ProgressBar(TextWriter.Null, false, TimeProvider.System), messages);
+            var second = new Importer.Importer(options, client, new ProgressBar(TextWriter.Null, false, TimeProvider.System), messages, TimeProvider.System);
             summary = await second.RunAsync();
         }
 
-        Assert.Contains($"Tiếp tục sau dòng {checkpoint.Row}", messages.ToString(), StringComparison.Ordinal);
+        // Spreadsheet rows and counts of rows agree, written as Vietnamese readers write numbers.
+        var vietnamese = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+        Assert.Contains(
+            string.Create(vietnamese, $"Máy chủ đã xác nhận {checkpoint.Row - 1:N0} dòng dữ liệu đầu (dòng 2–{checkpoint.Row:N0}) ở lần chạy trước ("),
+            messages.ToString(),
+            StringComparison.Ordinal);
+        Assert.Contains(
+            string.Create(vietnamese, $"để kiểm tra máy chủ còn giữ, rồi bỏ qua các dòng đó và tiếp tục từ dòng {checkpoint.Row + 1:N0}."),
+            messages.ToString(),
+            StringComparison.Ordinal);
         Assert.Equal(Count, summary.Rows);
         Assert.Equal(checkpoint.Row - 1, summary.SkippedRows);
+        // The check of the checkpoint found every stored event of its last batch, and is not counted in the totals.
+        Assert.Equal(checkpoint.BatchFirstRow, summary.Check?.FirstRow);
+        Assert.Equal(EventsFrom(rows, checkpoint.BatchFirstRow, broken) - EventsFrom(rows, checkpoint.Row + 1, broken), summary.Check?.Duplicates);
         Assert.Equal(broken.Count, summary.RejectedRows);
         Assert.Equal(1, summary.ExitCode);
         // Every valid event is stored once: accepted in either run, or a duplicate of one stored by the interrupted batch.
@@ -235,7 +319,7 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
         var options = ImportOptions.Parse(["--file", file, "--url", unreachable.ToString(), "--batch", "10"], Key);
         var bar = new StringWriter();
         using var client = new LeaderboardClient(new LeaderboardClientOptions { BaseAddress = unreachable, Key = LeaderboardServer.AdminKey, MaxRetries = 0 });
-        var importer = new Importer.Importer(options, client, new ProgressBar(bar, false, TimeProvider.System), TextWriter.Null);
+        var importer = new Importer.Importer(options, client, new ProgressBar(bar, false, TimeProvider.System), TextWriter.Null, TimeProvider.System);
 
         await Assert.ThrowsAsync<LeaderboardClientException>(() => importer.RunAsync());
 
@@ -312,6 +396,13 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
 
         return count;
     }
+
+    /// <summary>
+    /// The events the server stores from the rows from spreadsheet row <paramref name="from"/> on, after the rows before
+    /// it: a dossier's receipt and finish go with its first row, so they belong to the rows where they first appear.
+    /// </summary>
+    private static int EventsFrom(List<ExportRow> rows, int from, SortedDictionary<int, string> broken) =>
+        ValidEvents(rows, broken) - ValidEvents(rows[..(from - 2)], broken);
 
     private async Task<Dictionary<string, UnitTotals>> ReadAsync(IEnumerable<string> units)
     {

@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace Leaderboard.Importer;
+
+/// <summary>How the importer writes numbers, rows and times for its reader: 20.001, dòng 2–37, 14:05 ngày 10/07/2024.</summary>
+internal static class ImportText
+{
+    /// <summary>Counts and durations as Vietnamese readers write them: 200.000 dòng, 0,2 giây.</summary>
+    public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <summary>Spreadsheet rows (1 is the header), numbered as the rejection report numbers them: "dòng 37", "dòng 28–37".</summary>
+    public static string Rows(int first, int last) => first >= last
+        ? string.Create(Vietnamese, $"dòng {last:N0}")
+        : string.Create(Vietnamese, $"dòng {first:N0}–{last:N0}");
+
+    /// <summary>
+    /// "lúc 14:05 ngày 10/07/2024", in Vietnam's time as the export's own times are read (<see cref="RowMapper.VietnamTime"/>),
+    /// whatever the clock of the machine the importer runs on.
+    /// </summary>
+    public static string At(DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, RowMapper.VietnamTime());
+        return string.Create(CultureInfo.InvariantCulture, $"lúc {local:HH:mm} ngày {local:dd/MM/yyyy}");
+    }
+}
