@@ -1,3 +1,4 @@
+using System.Text;
 using Leaderboard.Client;
 
 namespace Leaderboard.Importer;
@@ -79,6 +80,11 @@ public static class ImportCommand
             await errors.WriteLineAsync(
                 $"{Environment.NewLine}Lỗi: {ex.Message}{Environment.NewLine}Các dòng máy chủ đã xác nhận được ghi trong {options.StatePath}: "
                 + $"chạy lại cùng lệnh để tiếp tục từ đó; thêm --retries (ví dụ --retries 100) để chờ máy chủ lâu hơn.");
+            return 2;
+        }
+        catch (DecoderFallbackException)
+        {
+            await errors.WriteLineAsync($"{Environment.NewLine}Lỗi: {ImportText.NotUtf8(options.File)}");
             return 2;
         }
         catch (Exception ex) when (ex is ImportException or LeaderboardClientException or IOException)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Leaderboard.Importer;
 
@@ -7,6 +8,17 @@ internal static class ImportText
 {
     /// <summary>Counts and durations as Vietnamese readers write them: 200.000 dòng, 0,2 giây.</summary>
     public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <summary>
+    /// UTF-8 that refuses bytes it cannot read. A file saved in Windows-1258 or TCVN3 (older Vietnamese spreadsheets) used
+    /// to be read with replacement characters, and its headers ("Mã hồ sơ") then looked like missing columns.
+    /// </summary>
+    public static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>What to do with a file that is not UTF-8.</summary>
+    public static string NotUtf8(string file) =>
+        $"Tệp '{file}' không phải UTF-8: có lẽ đã lưu bằng bảng mã Windows-1258 hoặc TCVN3. "
+        + "Mở tệp bằng Excel, chọn Lưu thành (Save As) → \"CSV UTF-8 (Comma delimited)\", rồi chạy lại cùng lệnh.";
 
     /// <summary>Spreadsheet rows (1 is the header), numbered as the rejection report numbers them: "dòng 37", "dòng 28–37".</summary>
     public static string Rows(int first, int last) => first >= last

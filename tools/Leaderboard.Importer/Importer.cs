@@ -1,4 +1,3 @@
-using System.Text;
 using Leaderboard.Client;
 
 namespace Leaderboard.Importer;
@@ -96,7 +95,7 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
     private async Task<(ImportSummary? Summary, int StoredByCheck)> PassAsync(ImportState? state, char separator, int storedByCheck, CancellationToken cancellationToken)
     {
         await using var stream = new FileStream(options.File, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var text = new StreamReader(stream, ImportText.StrictUtf8, detectEncodingFromByteOrderMarks: true);
         var csv = new CsvReader(text, separator);
         var header = csv.Read() ?? throw new ImportException($"Tệp '{options.File}' rỗng.");
         var absent = options.Columns.Bind(header);
@@ -253,7 +252,7 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
     private async Task<(bool Same, bool Complete)> CompareAsync(ImportState state, char separator)
     {
         await using var stream = new FileStream(options.File, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var text = new StreamReader(stream, ImportText.StrictUtf8, detectEncodingFromByteOrderMarks: true);
         var csv = new CsvReader(text, separator);
         using var digest = new RowDigest();
         while (csv.Row < state.Row && csv.Read() is { } record)
@@ -301,7 +300,7 @@ public sealed class Importer(ImportOptions options, LeaderboardClient client, Pr
 
     private static string FirstLine(string path)
     {
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(path, ImportText.StrictUtf8, detectEncodingFromByteOrderMarks: true);
         return reader.ReadLine() ?? "";
     }
 

@@ -102,6 +102,23 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_file_saved_in_Windows_1258_is_refused_with_a_word_about_the_encoding_not_missing_columns()
+    {
+        // An older spreadsheet saves Vietnamese in Windows-1258. It used to be read with replacement characters, and the
+        // user was told that 'Mã đơn vị' and the other columns were missing, in a file that plainly has them.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var file = Path.Combine(_folder, "windows-1258.csv");
+        await File.WriteAllTextAsync(file, await File.ReadAllTextAsync(SampleExport, Encoding.UTF8), Encoding.GetEncoding(1258));
+        var errors = new StringWriter();
+
+        Assert.Equal(2, await ImportCommand.RunAsync(["--file", file, "--url", _server.Address.ToString()], Key, TextWriter.Null, errors, interactive: false, CancellationToken.None));
+
+        Assert.Contains($"Tệp '{file}' không phải UTF-8: có lẽ đã lưu bằng bảng mã Windows-1258 hoặc TCVN3.", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("CSV UTF-8", errors.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Thiếu cột", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_optional_column_is_said_before_the_import_and_a_mapped_header_not_in_the_file_stops_it()
     {
         var (file, rows) = TaggedWithHeader("renamed-optional.csv", "Ngày kết thúc xử lý", "Ngày kết thúc");
