@@ -4,6 +4,10 @@ namespace Leaderboard.Domain.Events;
 internal static class EventErrors
 {
     public const string NotJson = "không phải JSON hợp lệ";
+
+    /// <summary>Where in the line (or the value) the JSON broke, counting bytes from 1.</summary>
+    public static string NotJsonAt(long bytePosition) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{NotJson} (lỗi ở byte {bytePosition + 1} của dòng)");
     public const string NotUtf8 = "không phải UTF-8 hợp lệ";
     public const string NotObject = "phải là một đối tượng JSON";
     public const string TooDeep = "lồng quá sâu";

@@ -178,10 +178,10 @@ public sealed class EventParser
         {
             writer.Read(json, options);
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
             writer.Return();
-            return Reject(null, Body, EventErrors.NotJson);
+            return Reject(IdBeforeError(json, options), Body, ex.BytePositionInLine is { } position ? EventErrors.NotJsonAt(position) : EventErrors.NotJson);
         }
 
         var outcome = ParseRead(json, writer, ascii);
@@ -387,6 +387,32 @@ public sealed class EventParser
     private static DossierEvent? Fail(out EventRejection? rejection, string? id, string field, string error)
     {
         rejection = new EventRejection(id, field, error);
+        return null;
+    }
+
+    /// <summary>
+    /// The top-level <c>id</c> of a value that is not valid JSON, when it comes before the error and is a valid id: the
+    /// integrator can tell which event of an NDJSON stream was broken (the rejection's index counts lines).
+    /// </summary>
+    private static string? IdBeforeError(ReadOnlySpan<byte> json, JsonReaderOptions options)
+    {
+        var reader = new Utf8JsonReader(json, options);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("id"u8))
+                {
+                    var id = reader.Read() && reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    return id is { Length: > 0 } && (id.Length <= MaxIdLength || CodePoints(id) <= MaxIdLength) && !HasControl(id) ? id : null;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            // The error comes first, or the id's own text is broken.
+        }
+
         return null;
     }
 

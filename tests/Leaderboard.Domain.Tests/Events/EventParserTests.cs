@@ -94,16 +94,21 @@ public sealed class EventParserTests
     public void Not_an_object_is_body(string json) => Rejected(json, "body", id: null);
 
     [Theory]
-    [InlineData("")]
-    [InlineData("{")]
-    [InlineData("{\"id\":\"a\"} {\"id\":\"b\"}")]
-    [InlineData("{\"id\":\"a\",}")]
-    [InlineData("{'id':'a'}")]
-    [InlineData("{\"id\":\"a\"} // note")]
-    public void Line_that_is_not_exactly_one_json_value_is_body(string line)
+    [InlineData("", null, 1)]
+    [InlineData("{", null, 2)]
+    [InlineData("{\"id\":\"a\"} {\"id\":\"b\"}", "a", 12)]
+    [InlineData("{\"id\":\"a\",}", "a", 11)]
+    [InlineData("{'id':'a'}", null, 2)]
+    [InlineData("{\"id\":\"a\"} // note", "a", 12)]
+    [InlineData("{\"id\":\"evt-7\",\"type\":\"dossier.received\",\"occurredAt\":2024-06-10}", "evt-7", 58)]
+    [InlineData("{\"type\":\"dossier.received\",\"occurredAt\":2024-06-10,\"id\":\"evt-7\"}", null, 45)]
+    [InlineData("{\"id\":\"\\u0007\",}", null, 16)]
+    public void Line_that_is_not_exactly_one_json_value_is_body_with_where_it_broke_and_the_id_read_before(string line, string? id, int position)
     {
+        // A broken line used to be told only "không phải JSON hợp lệ", with no id: in a stream of thousands of events the
+        // integrator could not tell which event it was nor where in it the error was.
         var outcome = _parser.ParseLine(Encoding.UTF8.GetBytes(line));
-        Assert.Equal(new EventRejection(null, "body", "không phải JSON hợp lệ"), outcome.Rejection);
+        Assert.Equal(new EventRejection(id, "body", $"không phải JSON hợp lệ (lỗi ở byte {position} của dòng)"), outcome.Rejection);
     }
 
     [Fact]
