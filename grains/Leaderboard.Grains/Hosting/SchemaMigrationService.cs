@@ -33,7 +33,8 @@ internal sealed partial class SchemaMigrationService(
 
                 // Which database and cluster this node is on, in the first lines an operator reads (no password).
                 var where = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
-                LogReady(where.Host ?? "", where.Port, where.Database ?? where.Username ?? "", where.Username ?? "", cluster.Value.ClusterId, cluster.Value.ServiceId, ledger.Value.Shards);
+                var (database, user) = (NodeSetup.DatabaseOf(where), NodeSetup.UserOf(where));
+                LogReady(where.Host ?? "", where.Port, database, user, cluster.Value.ClusterId, cluster.Value.ServiceId, ledger.Value.Shards);
                 return;
             }
             catch (PostgresException ex) when (NodeSetup.Problem(ex, dataSource) is { } problem)

@@ -35,8 +35,10 @@ public static class SettingValues
         }
         catch (ArgumentException)
         {
-            throw new NodeSetupException($"{setting} không đúng dạng: cần các cặp khoá=giá trị cách nhau bởi dấu chấm phẩy, ví dụ Host=db.example;Database=leaderboard;Username=leaderboard.");
+            throw new NodeSetupException($"{setting} không đúng dạng: cần các cặp khóa=giá trị cách nhau bởi dấu chấm phẩy, ví dụ Host=db.example;Database=leaderboard;Username=leaderboard. {QuoteHint}");
         }
+
+        var hasPassword = pairs.Keys.Cast<string>().Any(k => k.Contains("password", StringComparison.OrdinalIgnoreCase) || k is "pwd");
 
         var npgsql = new NpgsqlConnectionStringBuilder();
         foreach (string key in pairs.Keys)
@@ -50,14 +52,19 @@ public static class SettingValues
             {
                 // Never echo a secret back into a log.
                 var shown = key.Contains("password", StringComparison.OrdinalIgnoreCase) ? string.Empty : $" '{value}'";
-                throw new NodeSetupException($"{setting}: giá trị{shown} của khoá '{key}' không đọc được.");
+                throw new NodeSetupException($"{setting}: giá trị{shown} của khóa '{key}' không đọc được.");
             }
             catch (ArgumentException)
             {
-                throw new NodeSetupException($"{setting}: Npgsql không biết khoá '{key}'.");
+                // With a password in the string, the "key" may be the end of a password with a ';' in it: not repeated.
+                throw new NodeSetupException(hasPassword
+                    ? $"{setting}: có một khóa Npgsql không biết. {QuoteHint}"
+                    : $"{setting}: Npgsql không biết khóa '{key}'.");
             }
         }
     }
+
+    private const string QuoteHint = "Nếu mật khẩu có dấu ';', '=' hoặc dấu nháy, đặt nó trong dấu nháy đơn: Password='...'.";
 
     private static void Check(IConfigurationSection section, Type type)
     {
@@ -94,6 +101,12 @@ public static class SettingValues
         var converter = TypeDescriptor.GetConverter(type);
         if (converter.CanConvertFrom(typeof(string)))
         {
+            if (setting.Value is "" && type.IsValueType && Nullable.GetUnderlyingType(type) is null)
+            {
+                // A blank line of an environment file (Leaderboard__Ledger__Shards=): the binder cannot read it either.
+                throw new NodeSetupException($"{setting.Path} để trống: cần {Expected(type)} (hoặc bỏ hẳn dòng này để dùng giá trị mặc định).");
+            }
+
             if (setting.Value is { Length: > 0 } value)
             {
                 try

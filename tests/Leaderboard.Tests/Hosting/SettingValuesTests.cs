@@ -32,6 +32,34 @@ public sealed class SettingValuesTests
         Assert.Contains(hint, problem.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Leaderboard:Ledger:Shards", "số nguyên")]
+    [InlineData("Leaderboard:Ledger:FlushInterval", "khoảng thời gian")]
+    [InlineData("Leaderboard:Cluster:SiloPort", "số nguyên")]
+    public void A_blank_value_is_named_too(string setting, string hint)
+    {
+        // A blank line of a systemd EnvironmentFile or a docker .env file (Leaderboard__Ledger__Shards=) used to end the
+        // process with code 134: the binder cannot read "" as a number either.
+        var problem = Assert.Throws<NodeSetupException>(() =>
+        {
+            SettingValues.Check<LedgerOptions>(Configuration(setting, ""), LedgerOptions.Section);
+            SettingValues.Check<ClusterSettings>(Configuration(setting, ""), ClusterSettings.Section);
+        });
+
+        Assert.StartsWith($"{setting} để trống: cần", problem.Message, StringComparison.Ordinal);
+        Assert.Contains(hint, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_password_with_an_unquoted_semicolon_is_not_shown_in_part_and_the_message_says_to_quote_it()
+    {
+        var problem = Assert.Throws<NodeSetupException>(() => SettingValues.CheckConnectionString("Host=db;Username=lb;Password=Tr0ub;4dor=3"));
+
+        Assert.DoesNotContain("4dor", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("Password='...'", problem.Message, StringComparison.Ordinal);
+        SettingValues.CheckConnectionString("Host=db;Username=lb;Password='Tr0ub;4dor=3'");
+    }
+
     [Fact]
     public void Readable_values_pass_whatever_their_case()
     {
@@ -48,8 +76,8 @@ public sealed class SettingValuesTests
     }
 
     [Theory]
-    [InlineData("Host=127.0.0.1;Port=abc", "giá trị 'abc' của khoá 'port' không đọc được")]
-    [InlineData("Host=127.0.0.1;Prot=5432", "Npgsql không biết khoá 'prot'")]
+    [InlineData("Host=127.0.0.1;Port=abc", "giá trị 'abc' của khóa 'port' không đọc được")]
+    [InlineData("Host=127.0.0.1;Prot=5432", "Npgsql không biết khóa 'prot'")]
     [InlineData("Host=127.0.0.1;Database='leaderboard", "không đúng dạng")]
     public void A_connection_string_Npgsql_cannot_read_is_named_by_its_key(string connectionString, string expected)
     {

@@ -43,7 +43,7 @@ public sealed class SetupProblemTests(PostgresFixture postgres)
 
     [Theory]
     [InlineData("--Leaderboard:Ledger:FlushInterval=abc", "Leaderboard:Ledger:FlushInterval = 'abc' không đọc được")]
-    [InlineData("--ConnectionStrings:Leaderboard=Host=127.0.0.1;Port=abc", "ConnectionStrings:Leaderboard: giá trị 'abc' của khoá 'port'")]
+    [InlineData("--ConnectionStrings:Leaderboard=Host=127.0.0.1;Port=abc", "ConnectionStrings:Leaderboard: giá trị 'abc' của khóa 'port'")]
     public async Task A_setting_that_cannot_be_read_is_named_and_the_node_exits_with_2(string argument, string expected)
     {
         // Both used to end the process with code 134 and a stack trace.
