@@ -7,6 +7,7 @@ try
 {
     // Its settings and sample beside the program, wherever it is started from (a service unit has no working folder).
     var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    SettingValues.CheckLogLevels(builder.Configuration);
     var connectionString = builder.Configuration.GetConnectionString("Leaderboard");
     builder.Services.AddLeaderboardStorage(builder.Configuration, connectionString, builder.Configuration["Leaderboard:DataPath"]);
     builder.UseOrleans(silo =>
@@ -14,7 +15,9 @@ try
         silo.UseLeaderboardClustering(builder.Configuration, connectionString);
         silo.AddLeaderboardGrains(connectionString);
     });
-    await builder.Build().RunAsync();
+    var host = builder.Build();
+    SettingValues.CheckOptions(host.Services);
+    await host.RunAsync();
     return 0;
 }
 catch (Exception ex) when (ex is CatalogueException or NodeSetupException or OptionsValidationException)

@@ -4,6 +4,9 @@ using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Leaderboard.Grains.Hosting;
@@ -61,6 +64,45 @@ public static class SettingValues
                     ? $"{setting}: có một khóa Npgsql không biết. {QuoteHint}"
                     : $"{setting}: Npgsql không biết khóa '{key}'.");
             }
+        }
+    }
+
+    /// <summary>
+    /// Every log level under <c>Logging</c> (<c>Logging:LogLevel:Default</c>, <c>Logging:Console:LogLevel:…</c>) must be
+    /// one the logging configuration reads; "Verbose" ended the node with code 134 while the log was being built.
+    /// </summary>
+    /// <exception cref="NodeSetupException">One is not.</exception>
+    public static void CheckLogLevels(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        foreach (var (key, value) in configuration.GetSection("Logging").AsEnumerable())
+        {
+            if (value is not null && key.Contains(":LogLevel:", StringComparison.OrdinalIgnoreCase) && !Enum.TryParse<LogLevel>(value, ignoreCase: true, out _))
+            {
+                throw new NodeSetupException($"{key} = '{value}' không đọc được: cần một trong {string.Join(", ", Enum.GetNames<LogLevel>())}.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs the options' own checks (ValidateOnStart) now, once the services are built and before the host starts, so a
+    /// failure is one line: when the host runs them it logs "Hosting failed to start" with the stack trace first.
+    /// </summary>
+    /// <exception cref="NodeSetupException">A check failed; the message gives every failure.</exception>
+    public static void CheckOptions(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        try
+        {
+            services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (OptionsValidationException exception)
+        {
+            throw new NodeSetupException(string.Join(" ", exception.Failures), exception);
+        }
+        catch (AggregateException exception) when (exception.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            throw new NodeSetupException(string.Join(" ", exception.InnerExceptions.SelectMany(e => ((OptionsValidationException)e).Failures)), exception);
         }
     }
 

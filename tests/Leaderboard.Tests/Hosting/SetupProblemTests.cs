@@ -44,6 +44,9 @@ public sealed class SetupProblemTests(PostgresFixture postgres)
     [Theory]
     [InlineData("--Leaderboard:Ledger:FlushInterval=abc", "Leaderboard:Ledger:FlushInterval = 'abc' không đọc được")]
     [InlineData("--ConnectionStrings:Leaderboard=Host=127.0.0.1;Port=abc", "ConnectionStrings:Leaderboard: giá trị 'abc' của khóa 'port'")]
+    [InlineData("--Leaderboard:Ledger:Shards=", "Leaderboard:Ledger:Shards để trống")]
+    [InlineData("--Logging:LogLevel:Default=Verbose", "Logging:LogLevel:Default = 'Verbose' không đọc được")]
+    [InlineData("--Leaderboard:Ledger:Shards=0", "Leaderboard:Ledger:Shards must be from 1 to 4096")]
     public async Task A_setting_that_cannot_be_read_is_named_and_the_node_exits_with_2(string argument, string expected)
     {
         // Both used to end the process with code 134 and a stack trace.
@@ -52,6 +55,9 @@ public sealed class SetupProblemTests(PostgresFixture postgres)
         Assert.Equal(2, exitCode);
         Assert.Contains("Không khởi động được: " + expected, errors, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", errors + output, StringComparison.Ordinal);
+        // One line: the host's own "Hosting failed to start" report came first, with the stack trace, for a value
+        // that the options' checks refuse.
+        Assert.DoesNotContain("Hosting failed to start", errors + output, StringComparison.Ordinal);
     }
 
     [Fact]
