@@ -84,7 +84,12 @@ public static class ImportCommand
         }
         catch (DecoderFallbackException)
         {
-            await errors.WriteLineAsync($"{Environment.NewLine}Lỗi: {ImportText.NotUtf8(options.File)}");
+            // A whole file in another encoding breaks on its header; one stray byte further on is that row's problem, and
+            // saving the file again from a spreadsheet could spoil every other row.
+            var message = Utf8Check.FirstInvalid(options.File) is { Line: > 1 } at
+                ? ImportText.NotUtf8At(options.File, at.Line, at.Byte, options.StatePath)
+                : ImportText.NotUtf8(options.File);
+            await errors.WriteLineAsync($"{Environment.NewLine}Lỗi: {message}");
             return 2;
         }
         catch (Exception ex) when (ex is ImportException or LeaderboardClientException or IOException)

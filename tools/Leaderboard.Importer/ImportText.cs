@@ -20,6 +20,12 @@ internal static class ImportText
         $"Tệp '{file}' không phải UTF-8: có lẽ đã lưu bằng bảng mã Windows-1258 hoặc TCVN3. "
         + "Mở tệp bằng Excel, chọn Lưu thành (Save As) → \"CSV UTF-8 (Comma delimited)\", rồi chạy lại cùng lệnh.";
 
+    /// <summary>What to do with one line of an otherwise UTF-8 file that is not.</summary>
+    public static string NotUtf8At(string file, long line, long position, string statePath) =>
+        string.Create(Vietnamese, $"Tệp '{file}' có byte không phải UTF-8 ở dòng {line:N0} (byte thứ {position:N0} của dòng); ")
+        + $"các dòng trước đó đọc được, và các lô máy chủ đã xác nhận được ghi ở {statePath}. "
+        + "Sửa dòng đó (hoặc xuất lại tệp từ hệ thống một cửa) rồi chạy lại cùng lệnh.";
+
     /// <summary>Spreadsheet rows (1 is the header), numbered as the rejection report numbers them: "dòng 37", "dòng 28–37".</summary>
     public static string Rows(int first, int last) => first >= last
         ? string.Create(Vietnamese, $"dòng {last:N0}")

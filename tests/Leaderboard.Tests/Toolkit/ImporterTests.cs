@@ -119,6 +119,35 @@ public sealed class ImporterTests(LeaderboardServerFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task One_stray_byte_further_down_is_named_by_its_line_not_blamed_on_the_whole_file()
+    {
+        // A file that is UTF-8 but for one byte on row 30 was told it was probably Windows-1258, and to save it again from
+        // a spreadsheet: Excel reads a UTF-8 file without a byte-order mark as ANSI, so that would spoil every row.
+        var lines = await File.ReadAllLinesAsync(SampleExport, Encoding.UTF8);
+        var bytes = new List<byte>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = Encoding.UTF8.GetBytes(lines[i]).ToList();
+            if (i == 29)
+            {
+                line.Insert(4, 0xFF);
+            }
+
+            bytes.AddRange(line);
+            bytes.Add((byte)'\n');
+        }
+
+        var file = Path.Combine(_folder, "one-stray-byte.csv");
+        await File.WriteAllBytesAsync(file, [.. bytes]);
+        var errors = new StringWriter();
+
+        Assert.Equal(2, await ImportCommand.RunAsync(["--file", file, "--url", _server.Address.ToString()], Key, TextWriter.Null, errors, interactive: false, CancellationToken.None));
+
+        Assert.Contains($"Tệp '{file}' có byte không phải UTF-8 ở dòng 30 (byte thứ 5 của dòng)", errors.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Windows-1258", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_optional_column_is_said_before_the_import_and_a_mapped_header_not_in_the_file_stops_it()
     {
         var (file, rows) = TaggedWithHeader("renamed-optional.csv", "Ngày kết thúc xử lý", "Ngày kết thúc");
