@@ -16,6 +16,9 @@ namespace Leaderboard.Client;
 /// </summary>
 public sealed partial class LeaderboardClient : IDisposable
 {
+    /// <summary>Counts in messages as Vietnamese readers write them: 1.002 sự kiện.</summary>
+    private static readonly System.Globalization.CultureInfo Vietnamese = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+
     private const string EventsPath = "api/v1/events";
 
     private static readonly MediaTypeHeaderValue JsonType = new("application/json");
@@ -96,7 +99,7 @@ public sealed partial class LeaderboardClient : IDisposable
             if (attempt >= _options.MaxRetries)
             {
                 throw new LeaderboardClientException(
-                    $"Không gửi được {events.Count} sự kiện sau {attempt + 1} lần thử ({(status is { } s ? $"HTTP {s}" : error?.Message)}).", status, error);
+                    string.Create(Vietnamese, $"Không gửi được {events.Count:N0} sự kiện sau {attempt + 1:N0} lần thử ({(status is { } s ? $"HTTP {s}" : error?.Message)})."), status, error);
             }
 
             var delay = retryAfter ?? Backoff.Delay(attempt, _options.InitialBackoff, _options.MaxBackoff);

@@ -112,7 +112,7 @@ public static class ImportCommand
         var total = Counts(summary.Accepted, summary.Duplicates, summary.RejectedRows);
         if (summary.Check is not { } check)
         {
-            return $"Đã nhập {N(summary.Rows)} dòng (0 dòng bỏ qua vì đã nhập ở lần trước): {total}.";
+            return $"Đã nhập {N(summary.Rows)} dòng: {total}.";
         }
 
         var skipped = $"{N(summary.SkippedRows)} dòng dữ liệu ({ImportText.Rows(2, check.LastRow)})";

@@ -232,11 +232,11 @@ public static partial class AdminKeysApi
         return end < 0 ? name : name[..end];
     }
 
-    private static string ExpectedType(string field) => field switch
+    private static string ExpectedType(string field) => field.ToLowerInvariant() switch
     {
         "name" => "một chuỗi",
         "units" => "một mảng mã đơn vị (chuỗi)",
-        "canWrite" => "true hoặc false",
+        "canwrite" => "true hoặc false",
         "kind" => "\"integrator\" hoặc \"viewer\"",
         _ => "đúng kiểu của trường",
     };

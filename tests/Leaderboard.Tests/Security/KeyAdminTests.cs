@@ -131,6 +131,7 @@ public sealed class KeyAdminTests(KeyAdminFixture fixture) : IClassFixture<KeyAd
     [InlineData("""{"name":"x","units":"000.07.12.H37"}""", "units")]
     [InlineData("""{"name":"x","units":[12]}""", "units")]
     [InlineData("""{"name":7,"units":["000.07.12.H37"]}""", "name")]
+    [InlineData("""{"Name":7,"units":["000.07.12.H37"]}""", "Name")]
     [InlineData("""["x"]""", "body")]
     [InlineData("""{"name":"x","units":["000.07.12.H37"]} {}""", "body")]
     [InlineData("", "body")]
@@ -145,6 +146,7 @@ public sealed class KeyAdminTests(KeyAdminFixture fixture) : IClassFixture<KeyAd
         Assert.Equal(field, problem.GetProperty("field").GetString());
         // Words for the integrator, not .NET's: "could not be converted to System.Boolean" used to be the detail.
         Assert.DoesNotContain("System.", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("đúng kiểu của trường", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(before, (await ListAsync()).Count);
     }
 
