@@ -17,7 +17,10 @@ public static class KeyRateLimiting
 
     public static IServiceCollection AddKeyRateLimiting(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
+            .Validate(o => o.RequestsPerSecond is >= 1 and <= 1_000_000, "Leaderboard:RateLimit:RequestsPerSecond phải từ 1 đến 1.000.000.")
+            .Validate(o => o.Burst is >= 1 and <= 1_000_000, "Leaderboard:RateLimit:Burst phải từ 1 đến 1.000.000.")
+            .ValidateOnStart();
         services.AddSingleton<KeyRateLimiter>();
         services.AddRateLimiter(o =>
         {

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Leaderboard.Web.Security;
 
 /// <summary>Per-key rate limits on writes (section <c>Leaderboard:RateLimit</c>): a token bucket for each key.</summary>
@@ -11,11 +9,9 @@ public sealed class RateLimitOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>Requests each key may make per second, sustained (tokens added each second). Default 20.</summary>
-    [Range(1, 1_000_000)]
     public int RequestsPerSecond { get; set; } = 20;
 
     /// <summary>Requests a key may make at once after a quiet spell (the bucket's size). Default 40.</summary>
-    [Range(1, 1_000_000)]
     public int Burst { get; set; } = 40;
 
     /// <summary>Whether the admin key is limited too. Default false (api.md: the admin key is not rate-limited by default).</summary>

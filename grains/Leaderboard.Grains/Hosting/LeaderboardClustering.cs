@@ -22,13 +22,13 @@ public static class LeaderboardClustering
     public static ISiloBuilder UseLeaderboardClustering(this ISiloBuilder silo, IConfiguration configuration, string? connectionString)
     {
         silo.Services.AddOptions<ClusterSettings>().BindConfiguration(ClusterSettings.Section)
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ClusterId), "Leaderboard:Cluster:ClusterId must not be empty.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ServiceId), "Leaderboard:Cluster:ServiceId must not be empty.")
-            .Validate(o => o.SiloPort is >= 0 and <= 65535 && o.GatewayPort is >= 0 and <= 65535, "Leaderboard:Cluster:SiloPort and GatewayPort must be from 0 (a free port) to 65535.")
-            .Validate(o => IPAddress.TryParse(o.AdvertisedIPAddress, out _), "Leaderboard:Cluster:AdvertisedIPAddress must be an IP address.")
-            .Validate(o => o.Membership.ProbeTimeout > TimeSpan.Zero && o.Membership.MissedProbesLimit >= 1 && o.Membership.VotesForDeathDeclaration >= 1 && o.Membership.MissedIAmAliveLimit >= 1, "Leaderboard:Cluster:Membership: ProbeTimeout, MissedProbesLimit, VotesForDeathDeclaration and MissedIAmAliveLimit must be positive.")
-            .Validate(o => o.Membership.IAmAlivePeriod > TimeSpan.Zero && o.Membership.TableRefreshPeriod > TimeSpan.Zero && o.Membership.DeathVoteExpiration > TimeSpan.Zero, "Leaderboard:Cluster:Membership: periods must be positive.")
-            .Validate(o => o.Membership.DefunctSiloCleanupPeriod > TimeSpan.Zero && o.Membership.DefunctSiloExpiration > TimeSpan.Zero, "Leaderboard:Cluster:Membership: DefunctSiloCleanupPeriod and DefunctSiloExpiration must be positive.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ClusterId), "Leaderboard:Cluster:ClusterId không được để trống.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ServiceId), "Leaderboard:Cluster:ServiceId không được để trống.")
+            .Validate(o => o.SiloPort is >= 0 and <= 65535 && o.GatewayPort is >= 0 and <= 65535, "Leaderboard:Cluster:SiloPort và GatewayPort phải từ 0 (một cổng còn trống) đến 65535.")
+            .Validate(o => IPAddress.TryParse(o.AdvertisedIPAddress, out _), "Leaderboard:Cluster:AdvertisedIPAddress phải là một địa chỉ IP.")
+            .Validate(o => o.Membership.ProbeTimeout > TimeSpan.Zero && o.Membership.MissedProbesLimit >= 1 && o.Membership.VotesForDeathDeclaration >= 1 && o.Membership.MissedIAmAliveLimit >= 1, "Leaderboard:Cluster:Membership: ProbeTimeout, MissedProbesLimit, VotesForDeathDeclaration và MissedIAmAliveLimit phải dương.")
+            .Validate(o => o.Membership.IAmAlivePeriod > TimeSpan.Zero && o.Membership.TableRefreshPeriod > TimeSpan.Zero && o.Membership.DeathVoteExpiration > TimeSpan.Zero, "Leaderboard:Cluster:Membership: IAmAlivePeriod, TableRefreshPeriod và DeathVoteExpiration phải dương.")
+            .Validate(o => o.Membership.DefunctSiloCleanupPeriod > TimeSpan.Zero && o.Membership.DefunctSiloExpiration > TimeSpan.Zero, "Leaderboard:Cluster:Membership: DefunctSiloCleanupPeriod và DefunctSiloExpiration phải dương.")
             .ValidateOnStart();
 
         // The ports are decided once, here: the silo advertises them in the membership table.

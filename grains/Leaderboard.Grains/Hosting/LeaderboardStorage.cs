@@ -62,15 +62,15 @@ public static class LeaderboardStorage
         services.AddSingleton<BoardUpdateDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<BoardUpdateDispatcher>());
         var ledger = services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section)
-            .Validate(o => o.Shards is >= 1 and <= 4096, "Leaderboard:Ledger:Shards must be from 1 to 4096.")
-            .Validate(o => o.SnapshotEveryEvents >= 1, "Leaderboard:Ledger:SnapshotEveryEvents must be positive.")
-            .Validate(o => o.SurgeEventsPerSecond >= 0, "Leaderboard:Ledger:SurgeEventsPerSecond must be 0 (never) or positive.")
-            .Validate(o => o.BusyFlushEvents >= 1, "Leaderboard:Ledger:BusyFlushEvents must be positive.")
-            .Validate(o => o.ActivityPerRound >= 1, "Leaderboard:Ledger:ActivityPerRound must be positive.")
+            .Validate(o => o.Shards is >= 1 and <= 4096, "Leaderboard:Ledger:Shards phải từ 1 đến 4.096.")
+            .Validate(o => o.SnapshotEveryEvents >= 1, "Leaderboard:Ledger:SnapshotEveryEvents phải là một số nguyên dương.")
+            .Validate(o => o.SurgeEventsPerSecond >= 0, "Leaderboard:Ledger:SurgeEventsPerSecond phải là 0 (không bao giờ) hoặc một số nguyên dương.")
+            .Validate(o => o.BusyFlushEvents >= 1, "Leaderboard:Ledger:BusyFlushEvents phải là một số nguyên dương.")
+            .Validate(o => o.ActivityPerRound >= 1, "Leaderboard:Ledger:ActivityPerRound phải là một số nguyên dương.")
             .ValidateOnStart();
         foreach (var (name, wait) in LedgerWaits)
         {
-            ledger.Validate(o => IsInterval(wait(o)), $"Leaderboard:Ledger:{name} must be a positive time of at most a day (hh:mm:ss, e.g. 00:00:00.050).");
+            ledger.Validate(o => IsInterval(wait(o)), $"Leaderboard:Ledger:{name} phải là một khoảng thời gian dương, tối đa một ngày (giờ:phút:giây, ví dụ 00:00:00.050).");
         }
 
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -84,7 +84,7 @@ public static class LeaderboardStorage
         services.AddSingleton(_ => NpgsqlDataSource.Create(PoolSizes.Capped(connectionString, PoolSizes.Journal)));
         services.AddSingleton<SchemaMigrator>();
         services.AddOptions<JournalOptions>().BindConfiguration(JournalOptions.Section)
-            .Validate(o => o.Writers is >= 1 and <= 16, "Leaderboard:Journal:Writers must be from 1 to 16.")
+            .Validate(o => o.Writers is >= 1 and <= 16, "Leaderboard:Journal:Writers phải từ 1 đến 16.")
             .ValidateOnStart();
         services.AddSingleton(sp => new PostgresEventJournal(
             sp.GetRequiredService<NpgsqlDataSource>(),

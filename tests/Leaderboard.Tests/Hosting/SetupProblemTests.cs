@@ -46,7 +46,8 @@ public sealed class SetupProblemTests(PostgresFixture postgres)
     [InlineData("--ConnectionStrings:Leaderboard=Host=127.0.0.1;Port=abc", "ConnectionStrings:Leaderboard: giá trị 'abc' của khóa 'port'")]
     [InlineData("--Leaderboard:Ledger:Shards=", "Leaderboard:Ledger:Shards để trống")]
     [InlineData("--Logging:LogLevel:Default=Verbose", "Logging:LogLevel:Default = 'Verbose' không đọc được")]
-    [InlineData("--Leaderboard:Ledger:Shards=0", "Leaderboard:Ledger:Shards must be from 1 to 4096")]
+    [InlineData("--Leaderboard:Ledger:Shards=0", "Leaderboard:Ledger:Shards phải từ 1 đến 4.096")]
+    [InlineData("--Leaderboard:RateLimit:RequestsPerSecond=0", "Leaderboard:RateLimit:RequestsPerSecond phải từ 1 đến 1.000.000")]
     public async Task A_setting_that_cannot_be_read_is_named_and_the_node_exits_with_2(string argument, string expected)
     {
         // Both used to end the process with code 134 and a stack trace.

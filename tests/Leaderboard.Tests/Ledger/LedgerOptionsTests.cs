@@ -44,6 +44,6 @@ public sealed class LedgerOptionsTests
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<LedgerOptions>>().Value);
 
-        Assert.Contains($"Leaderboard:Ledger:{name} must be a positive time", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Leaderboard:Ledger:{name} phải là một khoảng thời gian dương", error.Message, StringComparison.Ordinal);
     }
 }
