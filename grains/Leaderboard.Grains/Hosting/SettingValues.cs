@@ -77,7 +77,8 @@ public static class SettingValues
         ArgumentNullException.ThrowIfNull(configuration);
         foreach (var (key, value) in configuration.GetSection("Logging").AsEnumerable())
         {
-            if (value is not null && key.Contains(":LogLevel:", StringComparison.OrdinalIgnoreCase) && !Enum.TryParse<LogLevel>(value, ignoreCase: true, out _))
+            // A blank one is skipped by the logging configuration, as here.
+            if (!string.IsNullOrEmpty(value) && key.Contains(":LogLevel:", StringComparison.OrdinalIgnoreCase) && !Enum.TryParse<LogLevel>(value, ignoreCase: true, out _))
             {
                 throw new NodeSetupException($"{key} = '{value}' không đọc được: cần một trong {string.Join(", ", Enum.GetNames<LogLevel>())}.");
             }

@@ -61,6 +61,16 @@ public sealed class SettingValuesTests
     }
 
     [Fact]
+    public void A_log_level_must_be_one_the_log_reads_and_a_blank_one_is_skipped_as_the_log_skips_it()
+    {
+        var problem = Assert.Throws<NodeSetupException>(() => SettingValues.CheckLogLevels(Configuration("Logging:Console:LogLevel:Orleans", "Verbose")));
+
+        Assert.Contains("Logging:Console:LogLevel:Orleans = 'Verbose' không đọc được: cần một trong Trace, Debug", problem.Message, StringComparison.Ordinal);
+        SettingValues.CheckLogLevels(Configuration("Logging:LogLevel:Default", ""));
+        SettingValues.CheckLogLevels(Configuration("Logging:LogLevel:Default", "warning"));
+    }
+
+    [Fact]
     public void Readable_values_pass_whatever_their_case()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
