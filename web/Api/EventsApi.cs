@@ -143,11 +143,11 @@ public static partial class EventsApi
             body.AdvanceTo(read.Buffer.Start, read.Buffer.End);
         }
 
+        // A byte-order mark is how some Windows tools start UTF-8 files; it is not content.
+        var json = StartsWithBom(read.Buffer) ? read.Buffer.Slice(3) : read.Buffer;
         JsonDocument document;
         try
         {
-            // A byte-order mark is how some Windows tools start UTF-8 files; it is not content.
-            var json = StartsWithBom(read.Buffer) ? read.Buffer.Slice(3) : read.Buffer;
             // Deep enough for any event an NDJSON line may carry (ArrayMaxDepth), so an event accepted on a line is
             // accepted in an array, and one just too deep is rejected alone by the parser. No deeper: the document's
             // cost grows with the square of the nesting (40,000 levels took a second, a million hung the request).
@@ -159,7 +159,7 @@ public static partial class EventsApi
                 throw new JsonException("trailing content after the array");
             }
         }
-        catch (JsonException) when (NestsDeeperThan(StartsWithBom(read.Buffer) ? read.Buffer.Slice(3) : read.Buffer, ArrayMaxDepth))
+        catch (JsonException) when (NestsDeeperThan(json, ArrayMaxDepth))
         {
             body.AdvanceTo(read.Buffer.End);
             return (null, Problem(
@@ -299,7 +299,6 @@ public static partial class EventsApi
         return false;
     }
 
-    /// <summary>The first byte that is not white space or a byte-order mark, or 0.</summary>
     /// <summary>
     /// Whether the text reaches <paramref name="depth"/> levels before anything in it is not JSON: the array was refused
     /// for its depth, not its syntax. One pass of the reader, which costs the same at any depth (the document does not).
@@ -325,6 +324,7 @@ public static partial class EventsApi
         return false;
     }
 
+    /// <summary>The first byte that is not white space or a byte-order mark, or 0.</summary>
     private static byte FirstByte(ReadOnlySequence<byte> buffer)
     {
         foreach (var segment in (StartsWithBom(buffer) ? buffer.Slice(3) : buffer))

@@ -4,10 +4,6 @@ namespace Leaderboard.Domain.Events;
 internal static class EventErrors
 {
     public const string NotJson = "không phải JSON hợp lệ";
-
-    /// <summary>Where in the line (or the value) the JSON broke, counting bytes from 1.</summary>
-    public static string NotJsonAt(long bytePosition) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{NotJson} (lỗi ở byte {bytePosition + 1} của dòng)");
     public const string NotUtf8 = "không phải UTF-8 hợp lệ";
     public const string NotObject = "phải là một đối tượng JSON";
     public const string TooDeep = "lồng quá sâu";
@@ -31,6 +27,10 @@ internal static class EventErrors
     public const string AmountRange = "phải từ 1 đến 1000000000000";
     public const string DueAtType = "phải là chuỗi hoặc null";
     public const string DueAtFormat = "phải là ngày YYYY-MM-DD hoặc ngày giờ dạng của occurredAt";
+
+    /// <summary>Where in the line (or the value) the JSON broke, counting bytes from 1.</summary>
+    public static string NotJsonAt(long bytePosition) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{NotJson} (lỗi ở byte {bytePosition + 1} của dòng)");
 
     public static string Length(int max) => max switch
     {

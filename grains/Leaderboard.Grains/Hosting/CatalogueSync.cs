@@ -46,7 +46,7 @@ internal sealed partial class CatalogueSync(
             }
 
             holder.Replace(holder.Current, revision, seed.Files);
-            if (seed.Chosen || store is InMemoryCatalogueStore)
+            if (seed.Chosen || store.IsVolatile)
             {
                 // A named folder, or the embedded default, which starts from the sample every time.
                 LogSeeded(seed.Folder, revision);

@@ -3,6 +3,9 @@ namespace Leaderboard.Grains.Organisation;
 /// <summary>Where the organisation's files live between restarts and across nodes.</summary>
 public interface ICatalogueStore
 {
+    /// <summary>True when the files live only as long as the process (the embedded default), as for the journal.</summary>
+    bool IsVolatile { get; }
+
     /// <summary>The stored files and their revision, or null when nothing was stored yet.</summary>
     Task<StoredCatalogue?> LoadAsync(CancellationToken cancellationToken = default);
 

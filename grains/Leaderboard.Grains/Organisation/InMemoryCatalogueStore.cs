@@ -6,6 +6,8 @@ public sealed class InMemoryCatalogueStore : ICatalogueStore
     private readonly Lock _gate = new();
     private StoredCatalogue? _stored;
 
+    public bool IsVolatile => true;
+
     public Task<StoredCatalogue?> LoadAsync(CancellationToken cancellationToken = default)
     {
         lock (_gate)

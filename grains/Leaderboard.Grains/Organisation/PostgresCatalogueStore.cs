@@ -9,6 +9,8 @@ public sealed class PostgresCatalogueStore(NpgsqlDataSource dataSource) : ICatal
     /// <summary>The advisory lock that puts saves of the catalogue in a row ("catalogue" in ASCII, as a number).</summary>
     private const long SaveLock = 0x63_61_74_61_6C_6F_67;
 
+    public bool IsVolatile => false;
+
     public async Task<StoredCatalogue?> LoadAsync(CancellationToken cancellationToken = default)
     {
         try
